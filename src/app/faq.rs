@@ -1,0 +1,108 @@
+//! `App` actions for questions: answering from the FAQ (or a technology profile or roadmap step
+//! when that is what was asked about), and autocomplete choices.
+
+use super::{checked_query, App, FaqAnswer, FaqView};
+use crate::content::search::{Found, Scope, Target};
+use crate::error::UserError;
+
+/// A choice for an autocomplete list: the text shown and the value sent back when picked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub name: String,
+    pub value: String,
+}
+
+impl App {
+    /// Answers a free-text question, or says honestly that nothing matched, with suggestions.
+    pub fn faq(&self, question: &str) -> Result<FaqView<'_>, UserError> {
+        let question = checked_query(question)?;
+        match self.content.search().find(question, Scope::Everything) {
+            Found::Match { best, also } => Ok(FaqView {
+                answer: self.answer_for(best.target),
+                also: also.into_iter().map(|h| h.label).collect(),
+            }),
+            Found::NoMatch { suggestions } => Err(UserError::NoMatch {
+                query: question.to_string(),
+                suggestions: suggestions.into_iter().map(|h| h.label).collect(),
+            }),
+        }
+    }
+
+    /// Questions to pick from when the learner has not asked anything yet.
+    pub fn faq_questions(&self) -> Vec<&str> {
+        self.content
+            .faq
+            .iter()
+            .map(|f| f.question.as_str())
+            .collect()
+    }
+
+    /// Up to 25 choices for what has been typed so far; the first questions when nothing is.
+    pub fn faq_choices(&self, partial: &str) -> Vec<Choice> {
+        let partial: String = partial.chars().take(super::MAX_QUERY_CHARS).collect();
+        let labels: Vec<String> = if partial.trim().is_empty() {
+            self.faq_questions()
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        } else {
+            self.content
+                .search()
+                .complete(&partial, Scope::Faq)
+                .into_iter()
+                .map(|h| h.label)
+                .collect()
+        };
+        labels
+            .into_iter()
+            .take(crate::content::search::MAX_CHOICES)
+            .map(|label| Choice {
+                value: label.clone(),
+                name: label,
+            })
+            .collect()
+    }
+
+    /// Up to 25 technology names matching what has been typed so far.
+    pub fn technology_choices(&self, partial: &str) -> Vec<Choice> {
+        let partial: String = partial.chars().take(super::MAX_QUERY_CHARS).collect();
+        let names: Vec<String> = if partial.trim().is_empty() {
+            self.content
+                .technologies
+                .iter()
+                .map(|t| t.name.clone())
+                .collect()
+        } else {
+            let hits = self
+                .content
+                .search()
+                .complete(&partial, Scope::Technologies);
+            hits.into_iter().map(|h| h.label).collect()
+        };
+        names
+            .into_iter()
+            .take(crate::content::search::MAX_CHOICES)
+            .map(|name| Choice {
+                value: name.clone(),
+                name,
+            })
+            .collect()
+    }
+
+    fn answer_for(&self, target: Target) -> FaqAnswer<'_> {
+        let content = &self.content;
+        match target {
+            Target::Faq(i) => {
+                let entry = &content.faq[i];
+                let related = entry
+                    .related
+                    .iter()
+                    .filter_map(|id| content.faq_entry(id))
+                    .collect();
+                FaqAnswer::Entry { entry, related }
+            }
+            Target::Technology(i) => FaqAnswer::Technology(&content.technologies[i]),
+            Target::Step(i) => FaqAnswer::Step(&content.steps[i]),
+        }
+    }
+}

@@ -1,0 +1,38 @@
+//! The command line: `run` (the Discord bot, the default), `console`, `ask` and `check`.
+
+use clap::{Parser, Subcommand};
+
+/// backend-mentor: a mentor for people learning backend development.
+///
+/// Try it with no tokens at all: `backend-mentor console`, then type /help.
+/// Configuration comes from environment variables or a .env file (see .env.example).
+#[derive(Debug, Parser)]
+#[command(name = "backend-mentor", version, about, long_about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<CliCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CliCommand {
+    /// Start the Discord bot (needs DISCORD_TOKEN). This is the default.
+    Run,
+    /// Chat with the mentor in this terminal, as a local member. No tokens needed.
+    Console {
+        /// Your name in the local space (your streak is kept under it).
+        #[arg(long, env = "USER", default_value = "you")]
+        user: String,
+    },
+    /// Run one console line and exit: 0 answered, 1 nothing matched, 2 usage error.
+    ///
+    /// Example: backend-mentor ask "/faq which language should I learn first"
+    Ask {
+        /// The line to run, such as "/compare postgres mongodb".
+        line: String,
+        /// Your name in the local space.
+        #[arg(long, env = "USER", default_value = "you")]
+        user: String,
+    },
+    /// Validate the content (the bundled copy, or CONTENT_DIR) and print what it holds.
+    Check,
+}

@@ -1,0 +1,222 @@
+//! Configuration from the environment (and a `.env` file, loaded in `main`), read once at start.
+//!
+//! A missing or invalid value fails with a message naming the variable and what it expects.
+//! Tokens and signing secrets are wrapped in [`Secret`], whose `Debug` is redacted, so logging
+//! the config can never leak them. Every variable is documented in `.env.example`.
+
+use crate::domain::Timezone;
+use std::fmt;
+use std::path::PathBuf;
+
+/// The database used when `DATABASE_URL` is not set.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/backend-mentor.db";
+
+/// A value that must never be printed: its `Debug` and `Display` are redacted.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret([redacted])")
+    }
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+/// A variable that is present but unusable, or required and missing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{name}: {problem}")]
+pub struct ConfigError {
+    pub name: &'static str,
+    pub problem: String,
+}
+
+/// Discord settings, present when `DISCORD_TOKEN` is set.
+#[derive(Debug, Clone)]
+pub struct DiscordConfig {
+    pub token: Secret,
+    pub guild_id: Option<u64>,
+    pub api_proxy: Option<String>,
+}
+
+/// Slack settings, present when `SLACK_BOT_TOKEN` is set.
+#[derive(Debug, Clone)]
+pub struct SlackConfig {
+    pub bot_token: Secret,
+    pub signing_secret: Secret,
+    pub listen_addr: String,
+}
+
+/// Everything the mentor reads from its environment.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub default_timezone: Timezone,
+    pub log_format: LogFormat,
+    pub content_dir: Option<PathBuf>,
+    pub discord: Option<DiscordConfig>,
+    pub slack: Option<SlackConfig>,
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the configuration through `lookup`, so tests need not touch the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| {
+            lookup(name)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        Ok(Config {
+            database_url: get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string()),
+            default_timezone: parse_timezone(get("DEFAULT_TIMEZONE"))?,
+            log_format: parse_log_format(get("LOG_FORMAT"))?,
+            content_dir: get("CONTENT_DIR").map(PathBuf::from),
+            discord: discord(&get)?,
+            slack: slack(&get)?,
+        })
+    }
+}
+
+fn invalid(name: &'static str, problem: impl Into<String>) -> ConfigError {
+    ConfigError {
+        name,
+        problem: problem.into(),
+    }
+}
+
+fn parse_timezone(value: Option<String>) -> Result<Timezone, ConfigError> {
+    match value {
+        None => Ok(Timezone::UTC),
+        Some(v) => Timezone::parse(&v).map_err(|_| {
+            invalid("DEFAULT_TIMEZONE", format!("\"{v}\" is not an IANA time zone; expected a name such as UTC or Europe/Berlin"))
+        }),
+    }
+}
+
+fn parse_log_format(value: Option<String>) -> Result<LogFormat, ConfigError> {
+    match value.as_deref().map(str::to_lowercase).as_deref() {
+        None | Some("pretty") => Ok(LogFormat::Pretty),
+        Some("json") => Ok(LogFormat::Json),
+        Some(other) => Err(invalid(
+            "LOG_FORMAT",
+            format!("\"{other}\" is not a log format; expected pretty or json"),
+        )),
+    }
+}
+
+fn discord(get: &impl Fn(&str) -> Option<String>) -> Result<Option<DiscordConfig>, ConfigError> {
+    let Some(token) = get("DISCORD_TOKEN") else {
+        return Ok(None);
+    };
+    let guild_id = match get("DISCORD_GUILD_ID") {
+        None => None,
+        Some(v) => Some(v.parse::<u64>().ok().filter(|id| *id > 0).ok_or_else(|| {
+            invalid(
+                "DISCORD_GUILD_ID",
+                "expected a server id: a number such as 123456789012345678",
+            )
+        })?),
+    };
+    let api_proxy = get("DISCORD_API_PROXY");
+    if let Some(proxy) = &api_proxy {
+        if !proxy.starts_with("http://") && !proxy.starts_with("https://") {
+            return Err(invalid(
+                "DISCORD_API_PROXY",
+                "expected a base URL such as http://127.0.0.1:3000",
+            ));
+        }
+    }
+    Ok(Some(DiscordConfig {
+        token: Secret(token),
+        guild_id,
+        api_proxy,
+    }))
+}
+
+fn slack(get: &impl Fn(&str) -> Option<String>) -> Result<Option<SlackConfig>, ConfigError> {
+    let Some(bot_token) = get("SLACK_BOT_TOKEN") else {
+        return Ok(None);
+    };
+    let signing_secret = get("SLACK_SIGNING_SECRET").ok_or_else(|| {
+        invalid(
+            "SLACK_SIGNING_SECRET",
+            "is required when SLACK_BOT_TOKEN is set (Slack app > Basic Information)",
+        )
+    })?;
+    let listen_addr = get("SLACK_LISTEN_ADDR").unwrap_or_else(|| "0.0.0.0:3000".to_string());
+    Ok(Some(SlackConfig {
+        bot_token: Secret(bot_token),
+        signing_secret: Secret(signing_secret),
+        listen_addr,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn nothing_set_gives_the_embedded_defaults() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(c.default_timezone, Timezone::UTC);
+        assert!(c.discord.is_none() && c.slack.is_none());
+    }
+
+    #[test]
+    fn an_invalid_value_names_its_variable() {
+        let e = config(&[("DEFAULT_TIMEZONE", "Mars/Olympus")]).unwrap_err();
+        assert_eq!(e.name, "DEFAULT_TIMEZONE");
+        assert_eq!(
+            config(&[("LOG_FORMAT", "xml")]).unwrap_err().name,
+            "LOG_FORMAT"
+        );
+        let e = config(&[("DISCORD_TOKEN", "t"), ("DISCORD_GUILD_ID", "abc")]).unwrap_err();
+        assert_eq!(e.name, "DISCORD_GUILD_ID");
+        assert_eq!(
+            config(&[("SLACK_BOT_TOKEN", "x")]).unwrap_err().name,
+            "SLACK_SIGNING_SECRET"
+        );
+    }
+
+    #[test]
+    fn secrets_never_show_in_debug_output() {
+        let c = config(&[
+            ("DISCORD_TOKEN", "very-secret-token"),
+            ("SLACK_BOT_TOKEN", "xoxb-1"),
+            ("SLACK_SIGNING_SECRET", "shh"),
+        ])
+        .unwrap();
+        let shown = format!("{c:?}");
+        assert!(
+            !shown.contains("very-secret-token")
+                && !shown.contains("xoxb-1")
+                && !shown.contains("shh")
+        );
+        assert!(shown.contains("redacted"));
+    }
+}

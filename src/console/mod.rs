@@ -1,0 +1,172 @@
+//! The terminal front end: `backend-mentor console` (a REPL) and `backend-mentor ask "<line>"`.
+//!
+//! A local member of a local space types the same commands as on Discord. Each line is parsed,
+//! handed to `App`, and rendered as text; this file holds no business rules.
+
+mod parse;
+mod render;
+
+use crate::app::App;
+use crate::domain::{MemberRef, Minutes, Note, Platform, Timezone};
+use crate::error::{log_internal, Error, APOLOGY};
+use chrono::{DateTime, Utc};
+pub use parse::{parse_line, Command, UsageError};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+
+/// How a line ended, which `ask` turns into its exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Answered,
+    NotFound,
+    Usage,
+    Failed,
+    Quit,
+}
+
+impl Status {
+    /// 0 answered, 1 nothing matched, 2 usage error, 3 internal failure.
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Status::Answered | Status::Quit => 0,
+            Status::NotFound => 1,
+            Status::Usage => 2,
+            Status::Failed => 3,
+        }
+    }
+}
+
+/// The text to show for a line and how it ended.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    pub text: String,
+    pub status: Status,
+}
+
+impl Reply {
+    fn answered(text: String) -> Self {
+        Reply {
+            text,
+            status: Status::Answered,
+        }
+    }
+}
+
+/// A console session for one local member.
+pub struct Console {
+    app: App,
+    member: MemberRef,
+}
+
+impl Console {
+    pub fn new(app: App, user: &str) -> Self {
+        Console {
+            app,
+            member: MemberRef::new(Platform::Console, "local", user),
+        }
+    }
+
+    /// Runs one line at the given time.
+    pub async fn handle(&self, line: &str, now: DateTime<Utc>) -> Reply {
+        let command = match parse_line(line) {
+            Ok(command) => command,
+            Err(e) => {
+                return Reply {
+                    text: format!("{e}\n"),
+                    status: Status::Usage,
+                }
+            }
+        };
+        match self.execute(command, now).await {
+            Ok(reply) => reply,
+            Err(Error::User(e)) => {
+                let status = if e.is_not_found() {
+                    Status::NotFound
+                } else {
+                    Status::Usage
+                };
+                Reply {
+                    text: render::user_error(&e),
+                    status,
+                }
+            }
+            Err(Error::Internal(e)) => {
+                log_internal(&e, line.split_whitespace().next().unwrap_or("console"));
+                Reply {
+                    text: format!("{APOLOGY}\n"),
+                    status: Status::Failed,
+                }
+            }
+        }
+    }
+
+    async fn execute(&self, command: Command, now: DateTime<Utc>) -> Result<Reply, Error> {
+        let app = &self.app;
+        let text = match command {
+            Command::Help => render::help(),
+            Command::Quit => {
+                return Ok(Reply {
+                    text: "Bye! Keep the streak going.\n".into(),
+                    status: Status::Quit,
+                })
+            }
+            Command::Roadmap { step: None } => render::roadmap(app.roadmap()),
+            Command::Roadmap { step: Some(q) } => {
+                render::step(app.roadmap_step(&q)?, app.roadmap().len())
+            }
+            Command::Compare {
+                phrase: Some(p), ..
+            } => render::compare(&app.compare_phrase(&p)?),
+            Command::Compare { names, .. } => {
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                render::compare(&app.compare(&names)?)
+            }
+            Command::Faq { question: None } => render::faq_index(&app.faq_questions()),
+            Command::Faq { question: Some(q) } => render::faq(&app.faq(&q)?, app.roadmap().len()),
+            Command::Prompt => render::prompt(&app.todays_prompt(&self.member.space, now).await?),
+            Command::Checkin { minutes, note } => {
+                let minutes = minutes.as_deref().map(Minutes::parse).transpose()?;
+                let note = Note::new(note.as_deref().unwrap_or(""))?;
+                render::checkin(&app.check_in(&self.member, now, minutes, note).await?)
+            }
+            Command::Streak => render::streak(&app.streak(&self.member, now).await?),
+            Command::Settings { timezone: None } => {
+                let zone = app.member_timezone(&self.member).await?;
+                format!(
+                    "Your time zone is {zone}. Change it with /settings timezone:Europe/Berlin\n"
+                )
+            }
+            Command::Settings {
+                timezone: Some(zone),
+            } => {
+                let zone = Timezone::parse(&zone)?;
+                app.set_timezone(&self.member, zone, now).await?;
+                render::timezone_set(zone.name())
+            }
+        };
+        Ok(Reply::answered(text))
+    }
+
+    /// Reads lines from standard input until /quit or end of input.
+    pub async fn run_repl(&self) -> anyhow::Result<()> {
+        let mut stdout = tokio::io::stdout();
+        let greeting = "backend-mentor console. Type /help for commands, /quit to leave.\n";
+        stdout.write_all(greeting.as_bytes()).await?;
+        let mut lines = BufReader::new(tokio::io::stdin()).lines();
+        loop {
+            stdout.write_all(b"> ").await?;
+            stdout.flush().await?;
+            let Some(line) = lines.next_line().await? else {
+                break;
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            let reply = self.handle(&line, Utc::now()).await;
+            stdout.write_all(reply.text.as_bytes()).await?;
+            if reply.status == Status::Quit {
+                break;
+            }
+        }
+        Ok(())
+    }
+}

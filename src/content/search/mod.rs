@@ -1,0 +1,262 @@
+//! Typo-tolerant search over FAQ questions, technology names and roadmap steps.
+//!
+//! Every entry contributes phrases (a question and its aliases, a name and its aliases, a step
+//! title) and keywords. A query is scored against each phrase by how much of the query's weight
+//! the phrase explains (rare words weigh more, words the content never uses weigh most) and how
+//! much of the phrase it covers. Below [`CONFIDENT`] the search says so instead of guessing.
+
+mod score;
+pub mod text;
+
+use score::{phrase_score, term_similarity, PhraseTerms, QueryTerm};
+use std::collections::HashMap;
+use text::{terms, Term};
+
+/// The score from which an answer is given without asking "did you mean".
+pub const CONFIDENT: f32 = 0.62;
+/// The score from which an entry is worth suggesting.
+const SUGGESTIBLE: f32 = 0.3;
+/// Discord shows at most 25 autocomplete choices.
+pub const MAX_CHOICES: usize = 25;
+
+/// What a search result points at, as an index into the content's lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Faq(usize),
+    Technology(usize),
+    Step(usize),
+}
+
+/// Which kinds of entry a search looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Everything,
+    Faq,
+    Technologies,
+    Steps,
+}
+
+impl Scope {
+    fn includes(self, target: Target) -> bool {
+        matches!(
+            (self, target),
+            (Scope::Everything, _)
+                | (Scope::Faq, Target::Faq(_))
+                | (Scope::Technologies, Target::Technology(_))
+                | (Scope::Steps, Target::Step(_))
+        )
+    }
+}
+
+/// One ranked result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub target: Target,
+    pub label: String,
+    pub score: f32,
+}
+
+/// The outcome of a search that must either answer or admit it found nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    Match { best: Hit, also: Vec<Hit> },
+    NoMatch { suggestions: Vec<Hit> },
+}
+
+/// What an entry offers to the index.
+pub struct Document {
+    pub target: Target,
+    pub label: String,
+    pub phrases: Vec<String>,
+    pub keywords: Vec<String>,
+}
+
+struct IndexedDoc {
+    target: Target,
+    label: String,
+    phrases: Vec<Vec<usize>>,
+    keywords: Vec<usize>,
+}
+
+struct VocabTerm {
+    stem: String,
+    words: Vec<String>,
+    idf: f32,
+}
+
+/// The search index, built once when the content loads.
+pub struct SearchIndex {
+    docs: Vec<IndexedDoc>,
+    vocab: Vec<VocabTerm>,
+    unknown_weight: f32,
+}
+
+impl SearchIndex {
+    pub fn build(documents: Vec<Document>) -> Self {
+        let mut builder = VocabBuilder::default();
+        let docs: Vec<IndexedDoc> = documents
+            .into_iter()
+            .map(|d| IndexedDoc {
+                target: d.target,
+                label: d.label,
+                phrases: d.phrases.iter().map(|p| builder.add_text(p)).collect(),
+                keywords: d
+                    .keywords
+                    .iter()
+                    .flat_map(|k| builder.add_text(k))
+                    .collect(),
+            })
+            .collect();
+        let vocab = builder.finish(&docs);
+        let max_idf = vocab.iter().map(|v| v.idf).fold(1.0, f32::max);
+        SearchIndex {
+            docs,
+            vocab,
+            unknown_weight: max_idf,
+        }
+    }
+
+    /// Every entry in scope with a score worth showing, best first.
+    pub fn rank(&self, query: &str, scope: Scope, completing: bool) -> Vec<Hit> {
+        let query_terms = self.query_terms(&terms(query), completing);
+        if query_terms.is_empty() {
+            return Vec::new();
+        }
+        let mut hits: Vec<Hit> = self
+            .docs
+            .iter()
+            .filter(|d| scope.includes(d.target))
+            .map(|d| Hit {
+                target: d.target,
+                label: d.label.clone(),
+                score: doc_score(&query_terms, d),
+            })
+            .filter(|h| h.score >= SUGGESTIBLE)
+            .collect();
+        // Ties keep content order, so the same query always gives the same list.
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        hits
+    }
+
+    /// Answers confidently or lists suggestions; never a random entry.
+    pub fn find(&self, query: &str, scope: Scope) -> Found {
+        let mut hits = self.rank(query, scope, false);
+        match hits.first() {
+            Some(best) if best.score >= CONFIDENT => {
+                let best = hits.remove(0);
+                hits.retain(|h| h.score >= CONFIDENT && best.score - h.score < 0.1);
+                hits.truncate(3);
+                Found::Match { best, also: hits }
+            }
+            _ => {
+                hits.truncate(3);
+                Found::NoMatch { suggestions: hits }
+            }
+        }
+    }
+
+    /// Choices for a partly typed query, at most [`MAX_CHOICES`].
+    pub fn complete(&self, partial: &str, scope: Scope) -> Vec<Hit> {
+        let mut hits = self.rank(partial, scope, true);
+        hits.truncate(MAX_CHOICES);
+        hits
+    }
+
+    fn query_terms(&self, words: &[Term], completing: bool) -> Vec<QueryTerm> {
+        let last = words.len().saturating_sub(1);
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, term)| self.query_term(term, completing && i == last))
+            .collect()
+    }
+
+    fn query_term(&self, term: &Term, allow_prefix: bool) -> QueryTerm {
+        let mut matches = Vec::new();
+        let mut best: Option<(f32, f32)> = None;
+        for (id, v) in self.vocab.iter().enumerate() {
+            let by_stem = term_similarity(&term.stem, &v.stem, allow_prefix);
+            let by_word = v
+                .words
+                .iter()
+                .map(|w| term_similarity(&term.word, w, allow_prefix));
+            let similarity = by_word.fold(by_stem, f32::max);
+            if similarity > 0.0 {
+                matches.push((id, similarity));
+                if best.is_none_or(|(s, _)| similarity > s) {
+                    best = Some((similarity, v.idf));
+                }
+            }
+        }
+        let weight = best.map_or(self.unknown_weight, |(_, idf)| idf);
+        QueryTerm { weight, matches }
+    }
+}
+
+fn doc_score(query: &[QueryTerm], doc: &IndexedDoc) -> f32 {
+    doc.phrases
+        .iter()
+        .map(|phrase| {
+            phrase_score(
+                query,
+                &PhraseTerms {
+                    phrase,
+                    keywords: &doc.keywords,
+                },
+            )
+        })
+        .fold(0.0, f32::max)
+}
+
+#[derive(Default)]
+struct VocabBuilder {
+    ids: HashMap<String, usize>,
+    terms: Vec<(String, Vec<String>)>,
+}
+
+impl VocabBuilder {
+    fn add_text(&mut self, text: &str) -> Vec<usize> {
+        terms(text).into_iter().map(|t| self.add(t)).collect()
+    }
+
+    fn add(&mut self, term: Term) -> usize {
+        let id = *self.ids.entry(term.stem.clone()).or_insert_with(|| {
+            self.terms.push((term.stem.clone(), Vec::new()));
+            self.terms.len() - 1
+        });
+        let words = &mut self.terms[id].1;
+        if !words.contains(&term.word) {
+            words.push(term.word);
+        }
+        id
+    }
+
+    /// Weighs each term by how few entries use it (inverse document frequency).
+    fn finish(self, docs: &[IndexedDoc]) -> Vec<VocabTerm> {
+        let mut doc_counts = vec![0usize; self.terms.len()];
+        for doc in docs {
+            let mut seen: Vec<usize> = doc
+                .phrases
+                .iter()
+                .flatten()
+                .chain(&doc.keywords)
+                .copied()
+                .collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for id in seen {
+                doc_counts[id] += 1;
+            }
+        }
+        let n = docs.len() as f32;
+        self.terms
+            .into_iter()
+            .zip(doc_counts)
+            .map(|((stem, words), count)| VocabTerm {
+                stem,
+                words,
+                idf: ((n + 1.0) / (count as f32 + 0.5)).ln(),
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,279 @@
+//! Turns free text into comparable terms: normalized, tokenized, de-noised, stemmed.
+//!
+//! Learners type in lower case, without punctuation, with abbreviations ("db", "k8s", "js") and
+//! filler ("hey, quick question..."). Both the content and the query go through the same
+//! pipeline so that "Databases?" and "database" meet as the same stem.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::OnceLock;
+use unicode_normalization::UnicodeNormalization;
+
+/// Words that carry no meaning for finding an entry.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "actually",
+    "all",
+    "am",
+    "an",
+    "and",
+    "any",
+    "anyone",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "being",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "explain",
+    "for",
+    "from",
+    "get",
+    "getting",
+    "give",
+    "got",
+    "guys",
+    "had",
+    "has",
+    "have",
+    "hello",
+    "help",
+    "hey",
+    "hi",
+    "how",
+    "i",
+    "id",
+    "if",
+    "im",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "ive",
+    "just",
+    "kind",
+    "know",
+    "like",
+    "me",
+    "mean",
+    "my",
+    "of",
+    "ok",
+    "okay",
+    "on",
+    "one",
+    "or",
+    "please",
+    "pls",
+    "question",
+    "quick",
+    "really",
+    "should",
+    "so",
+    "some",
+    "someone",
+    "tell",
+    "than",
+    "thanks",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "thing",
+    "things",
+    "this",
+    "to",
+    "u",
+    "um",
+    "ur",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "whats",
+    "when",
+    "where",
+    "which",
+    "who",
+    "why",
+    "will",
+    "with",
+    "wondering",
+    "would",
+    "you",
+    "your",
+];
+
+/// Abbreviations and everyday words mapped to the word the content uses.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("db", "database"),
+    ("dbs", "database"),
+    ("dev", "developer"),
+    ("devs", "developer"),
+    ("engineer", "developer"),
+    ("engineers", "developer"),
+    ("programmer", "developer"),
+    ("lang", "language"),
+    ("langs", "language"),
+    ("k8s", "kubernetes"),
+    ("js", "javascript"),
+    ("ts", "typescript"),
+    ("pay", "salary"),
+    ("paid", "salary"),
+    ("earn", "salary"),
+    ("wage", "salary"),
+    ("income", "salary"),
+    ("compensation", "salary"),
+    ("money", "salary"),
+    ("cert", "certification"),
+    ("certs", "certification"),
+    ("certificate", "certification"),
+    ("uni", "degree"),
+    ("university", "degree"),
+    ("college", "degree"),
+    ("diploma", "degree"),
+    ("fullstack", "full-stack"),
+    ("interviewing", "interview"),
+    ("yrs", "years"),
+    ("auth", "authentication"),
+    ("authn", "authentication"),
+    ("authz", "authorization"),
+    ("ci", "cicd"),
+    ("cd", "cicd"),
+    ("oop", "object-oriented"),
+    ("dsa", "algorithms"),
+    ("algo", "algorithms"),
+    ("algos", "algorithms"),
+    ("leetcode", "algorithms"),
+];
+
+/// Lower-cases, strips accents, spells out symbols that matter (C#, C++, .NET, Node.js) and
+/// replaces every other punctuation mark with a space.
+pub fn normalize(text: &str) -> String {
+    let folded: String = text
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase();
+    let spelled = folded
+        .replace("c#", " csharp ")
+        .replace("c++", " cpp ")
+        .replace(".net", " dotnet ")
+        .replace("node.js", " nodejs ")
+        .replace("ci/cd", " ci cd ");
+    spelled
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// A meaningful word of a text: as written (after synonyms) and stemmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub word: String,
+    pub stem: String,
+}
+
+/// The meaningful terms of a text, in order.
+pub fn terms(text: &str) -> Vec<Term> {
+    normalize(text)
+        .split(' ')
+        .flat_map(expand_hyphen)
+        .filter(|w| !w.is_empty() && !STOPWORDS.contains(&w.as_str()))
+        .filter(|w| w.chars().count() > 1 || w.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| canonical(&w))
+        .map(|word| Term {
+            stem: stemmer().stem(&word).into_owned(),
+            word,
+        })
+        .collect()
+}
+
+/// Just the stems of a text's terms, for comparing two texts.
+pub fn stems(text: &str) -> Vec<String> {
+    terms(text).into_iter().map(|t| t.stem).collect()
+}
+
+/// "full-stack" stays one term so it differs from "stack"; other hyphenated words split.
+fn expand_hyphen(word: &str) -> Vec<String> {
+    if word == "full-stack" || word == "event-driven" || !word.contains('-') {
+        return vec![word.to_string()];
+    }
+    let joined = word.replace('-', "");
+    let mut parts: Vec<String> = word.split('-').map(str::to_string).collect();
+    if parts.iter().all(|p| p.len() <= 3) {
+        // Short pieces such as "ci-cd" read better as one token.
+        parts = vec![joined];
+    }
+    parts
+}
+
+fn canonical(word: &str) -> String {
+    let mapped = SYNONYMS
+        .iter()
+        .find(|(from, _)| *from == word)
+        .map(|(_, to)| *to);
+    match mapped {
+        Some(to) => to.to_string(),
+        None => word.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punctuation_case_and_accents_are_ignored() {
+        assert_eq!(normalize("What's   the BEST Café?"), "what s the best cafe");
+    }
+
+    #[test]
+    fn symbols_in_language_names_survive() {
+        assert_eq!(normalize("C# or C++ on .NET"), "csharp or cpp on dotnet");
+    }
+
+    #[test]
+    fn terms_drop_filler_and_share_stems() {
+        assert_eq!(
+            stems("Hey, which databases should I learn?"),
+            stems("database learning")
+        );
+    }
+
+    #[test]
+    fn abbreviations_become_the_words_the_content_uses() {
+        assert_eq!(stems("db"), stems("database"));
+        assert_eq!(stems("k8s"), stems("kubernetes"));
+    }
+}

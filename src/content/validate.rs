@@ -1,0 +1,178 @@
+//! Checks the curriculum before the mentor uses it: ids, cross-references and Discord's limits.
+//!
+//! Discord rejects a whole message when one embed field is too long, so the limits are checked
+//! here, at start and by `backend-mentor check`, instead of being discovered by a learner. Each
+//! problem names the file and the entry so a contributor can find it. The per-kind checks live in
+//! `rules.rs`; this file holds the problem type and the checks that span kinds.
+
+use super::model::{Career, Comparison, FaqEntry, Prompt, Step, Technology};
+use super::rules;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// Discord's documented limits that the rendered content must respect.
+pub mod limits {
+    pub const EMBED_TITLE: usize = 256;
+    pub const EMBED_DESCRIPTION: usize = 4096;
+    pub const FIELD_VALUE: usize = 1024;
+    pub const EMBED_FIELDS: usize = 25;
+    pub const EMBED_TOTAL: usize = 6000;
+    pub const CHOICE_NAME: usize = 100;
+}
+
+/// A value together with the content file it was read from.
+pub struct Sourced<T> {
+    pub file: String,
+    pub value: T,
+}
+
+impl<T> Sourced<T> {
+    pub fn new(file: &str, value: T) -> Self {
+        Sourced {
+            file: file.to_string(),
+            value,
+        }
+    }
+}
+
+/// One thing wrong with the content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub entry: Option<String>,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn file(file: &str, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.to_string(),
+            entry: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn entry(file: &str, entry: &str, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.to_string(),
+            entry: Some(entry.to_string()),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.entry {
+            Some(entry) => write!(f, "{}, entry `{}`: {}", self.file, entry, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Runs every check and returns all problems found.
+pub fn check_all(
+    steps: &[Sourced<Step>],
+    technologies: &[Sourced<Technology>],
+    comparisons: &[Sourced<Comparison>],
+    faq: &[Sourced<FaqEntry>],
+    prompts: &[Sourced<Prompt>],
+    career: &Sourced<Career>,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    unique_ids(steps, |s| &s.id, &mut problems);
+    unique_ids(technologies, |t| &t.id, &mut problems);
+    unique_ids(comparisons, |c| &c.id, &mut problems);
+    unique_ids(faq, |f| &f.id, &mut problems);
+    unique_ids(prompts, |p| &p.id, &mut problems);
+    step_numbers(steps, &mut problems);
+    unique_technology_names(technologies, &mut problems);
+
+    let step_count = steps.len();
+    let tech_ids: HashSet<&str> = technologies.iter().map(|t| t.value.id.as_str()).collect();
+    let faq_ids: HashSet<&str> = faq.iter().map(|f| f.value.id.as_str()).collect();
+    for s in steps {
+        rules::step(s, &tech_ids, &mut problems);
+    }
+    for t in technologies {
+        rules::technology(t, step_count, &mut problems);
+    }
+    for c in comparisons {
+        rules::comparison(c, technologies, &mut problems);
+    }
+    for f in faq {
+        rules::faq(f, &faq_ids, step_count, &mut problems);
+    }
+    for p in prompts {
+        rules::prompt(p, step_count, &mut problems);
+    }
+    rules::career(career, &mut problems);
+    if steps.is_empty() {
+        problems.push(Problem::file(
+            "roadmap.toml",
+            "has no steps; the roadmap needs at least one",
+        ));
+    }
+    if prompts.is_empty() {
+        problems.push(Problem::file(
+            "prompts.toml",
+            "has no prompts; the daily prompt needs at least one",
+        ));
+    }
+    problems
+}
+
+fn unique_ids<T>(items: &[Sourced<T>], id: impl Fn(&T) -> &String, problems: &mut Vec<Problem>) {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for item in items {
+        let key = id(&item.value).as_str();
+        if !is_valid_id(key) {
+            problems.push(Problem::entry(
+                &item.file,
+                key,
+                "the id must be lowercase letters, digits and dashes",
+            ));
+        }
+        if let Some(first) = seen.insert(key, &item.file) {
+            problems.push(Problem::entry(
+                &item.file,
+                key,
+                format!("the id is already used in {first}"),
+            ));
+        }
+    }
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn step_numbers(steps: &[Sourced<Step>], problems: &mut Vec<Problem>) {
+    for (index, step) in steps.iter().enumerate() {
+        let expected = index + 1;
+        if usize::from(step.value.number) != expected {
+            let message = format!("the step is number {} but stands in position {expected}; number the steps 1, 2, 3... in order", step.value.number);
+            problems.push(Problem::entry(&step.file, &step.value.id, message));
+        }
+    }
+}
+
+/// Every name and alias must lead to exactly one technology, or search would guess.
+fn unique_technology_names(technologies: &[Sourced<Technology>], problems: &mut Vec<Problem>) {
+    let mut owners: HashMap<String, &str> = HashMap::new();
+    for t in technologies {
+        let tech = &t.value;
+        let mut names: Vec<&String> = vec![&tech.id, &tech.name];
+        names.extend(tech.aliases.iter());
+        let own: HashSet<String> = names.iter().map(|n| n.to_lowercase()).collect();
+        for name in own {
+            if let Some(other) = owners.insert(name.clone(), &tech.id) {
+                let message = format!("the name or alias `{name}` also belongs to `{other}`");
+                problems.push(Problem::entry(&t.file, &tech.id, message));
+            }
+        }
+    }
+}

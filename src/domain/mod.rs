@@ -1,0 +1,16 @@
+//! The mentor's rules as plain types and functions: who a member is, time zones, check-ins,
+//! streaks and which prompt a day gets.
+//!
+//! Nothing here performs I/O, awaits, or reads the clock: the current time is always an argument,
+//! so every rule can be tested with any date. Platform libraries and SQL stay out.
+
+pub mod checkin;
+pub mod member;
+pub mod prompt;
+pub mod streak;
+pub mod timezone;
+
+pub use checkin::{Minutes, Note};
+pub use member::{MemberRef, Platform, SpaceRef};
+pub use streak::StreakSummary;
+pub use timezone::Timezone;

@@ -1,0 +1,101 @@
+//! The two kinds of failure: something the user can fix (`UserError`, whose text is shown) and
+//! something we broke (`Internal`, logged with its cause chain, shown only as an apology).
+//!
+//! Every sentence a user may see when something is wrong lives in this file, written as plain
+//! sentences; adapters add formatting and the suggestion lists. Never show an internal error's
+//! `to_string()` to a user.
+
+/// What the user sees when an internal error happened.
+pub const APOLOGY: &str =
+    "Sorry, something went wrong on my side. It has been logged; please try again in a moment.";
+
+/// A problem with what the user asked, explained in words they can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UserError {
+    #[error("I couldn't find an answer to \"{query}\".")]
+    NoMatch {
+        query: String,
+        suggestions: Vec<String>,
+    },
+    #[error("There is no roadmap step \"{query}\". The roadmap has steps 1 to {count}.")]
+    UnknownStep {
+        query: String,
+        count: usize,
+        suggestions: Vec<String>,
+    },
+    #[error("I don't know a technology called \"{query}\" yet.")]
+    UnknownTechnology {
+        query: String,
+        suggestions: Vec<String>,
+    },
+    #[error("{first} and {second} are different kinds of thing ({first_kind} and {second_kind}), so a side-by-side would not be fair. Compare {first} with another of the {first_kind}, for example {example}.")]
+    NotComparable {
+        first: String,
+        first_kind: String,
+        second: String,
+        second_kind: String,
+        example: String,
+    },
+    #[error("That names {name} twice. Name two different technologies, for example: /compare postgres mongodb")]
+    SameTechnology { name: String },
+    #[error("Name two technologies to compare, for example: /compare postgres mongodb")]
+    CompareNeedsTwo,
+    #[error("That is {length} characters; please keep it under {max}.")]
+    TooLong { length: usize, max: usize },
+    #[error("\"{input}\" is not a time zone I know. Use an IANA name such as Europe/Berlin, America/New_York or Asia/Kolkata.")]
+    InvalidTimezone {
+        input: String,
+        suggestions: Vec<String>,
+    },
+    #[error("Minutes must be a whole number from 1 to 1440, and \"{given}\" is not.")]
+    MinutesOutOfRange { given: String },
+    #[error("Your note is {length} characters; notes hold up to {max}. Shorten it and check in again: nothing was saved.")]
+    NoteTooLong { length: usize, max: usize },
+}
+
+impl UserError {
+    /// Entries the user may have meant, shown as "Did you mean...".
+    pub fn suggestions(&self) -> &[String] {
+        match self {
+            UserError::NoMatch { suggestions, .. }
+            | UserError::UnknownStep { suggestions, .. }
+            | UserError::UnknownTechnology { suggestions, .. }
+            | UserError::InvalidTimezone { suggestions, .. } => suggestions,
+            _ => &[],
+        }
+    }
+
+    /// True when the request was understood but nothing in the content matched it.
+    pub fn is_not_found(&self) -> bool {
+        matches!(
+            self,
+            UserError::NoMatch { .. }
+                | UserError::UnknownStep { .. }
+                | UserError::UnknownTechnology { .. }
+        )
+    }
+}
+
+/// Any failure of an `App` call.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    User(#[from] UserError),
+    #[error("internal error: {0:#}")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(e: sqlx::Error) -> Self {
+        Error::Internal(anyhow::Error::new(e).context("database query failed"))
+    }
+}
+
+/// Logs an internal error with its whole cause chain, once, where it is turned into an apology.
+pub fn log_internal(error: &anyhow::Error, action: &str) {
+    tracing::error!(
+        action,
+        error = format!("{error:#}"),
+        "internal error; the user saw an apology"
+    );
+}

@@ -1,0 +1,34 @@
+//! Wiring: builds the `App` from the configuration (content, database, default zone).
+//!
+//! Every front end starts here so they all share the same core.
+
+use crate::app::App;
+use crate::config::Config;
+use crate::content::{Content, ContentSource};
+use crate::storage::Store;
+use anyhow::Context;
+use std::sync::Arc;
+
+/// Where the content comes from: `CONTENT_DIR` when set, else the embedded copy.
+pub fn content_source(config: &Config) -> ContentSource {
+    match &config.content_dir {
+        Some(dir) => ContentSource::Folder(dir.clone()),
+        None => ContentSource::Embedded,
+    }
+}
+
+/// Loads the content and validates it; a broken file stops the start with its problems.
+pub fn load_content(config: &Config) -> anyhow::Result<Arc<Content>> {
+    let source = content_source(config);
+    let content = source
+        .load()
+        .context("the content did not pass its checks (run `backend-mentor check` for details)")?;
+    Ok(Arc::new(content))
+}
+
+/// Builds the shared core: content, database (migrated) and default time zone.
+pub async fn build_app(config: &Config) -> anyhow::Result<App> {
+    let content = load_content(config)?;
+    let store = Store::connect(&config.database_url).await?;
+    Ok(App::new(content, store, config.default_timezone))
+}

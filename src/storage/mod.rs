@@ -1,0 +1,69 @@
+//! The only place with SQL: a `Store` over an sqlx SQLite pool, one file per table, returning
+//! domain types.
+//!
+//! The database runs in WAL mode with a busy timeout, so readers never block the writer and a
+//! brief lock waits instead of failing. Migrations under `migrations/` are embedded and run at
+//! start. Queries are checked at compile time against the committed `.sqlx/` data.
+
+mod checkins;
+mod members;
+
+use anyhow::Context;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+pub use checkins::CheckinRecord;
+
+/// The database handle every `App` call uses.
+#[derive(Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the SQLite database at `url` and brings its schema up to date.
+    pub async fn connect(url: &str) -> anyhow::Result<Self> {
+        let options = SqliteConnectOptions::from_str(url)
+            .with_context(|| {
+                format!(
+                    "DATABASE_URL is not a SQLite URL (expected sqlite://path/to/file.db): {url}"
+                )
+            })?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(Duration::from_secs(5))
+            .foreign_keys(true);
+        create_parent_folder(options.get_filename())?;
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await
+            .with_context(|| format!("could not open the database at {}", url))?;
+        sqlx::migrate!("./migrations")
+            .run(&pool)
+            .await
+            .context("could not bring the database schema up to date")?;
+        Ok(Store { pool })
+    }
+
+    /// Closes every connection, letting SQLite checkpoint the WAL cleanly.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+fn create_parent_folder(file: &Path) -> anyhow::Result<()> {
+    let is_memory = file.as_os_str().is_empty() || file.to_string_lossy().starts_with(':');
+    match file.parent() {
+        Some(parent) if !is_memory && !parent.as_os_str().is_empty() && !parent.exists() => {
+            std::fs::create_dir_all(parent).with_context(|| {
+                format!("could not create the database folder {}", parent.display())
+            })
+        }
+        _ => Ok(()),
+    }
+}
