@@ -1,0 +1,140 @@
+//! The binary as a newcomer runs it: `ask`, `console`, `check` and `run`, with their exit codes,
+//! each in its own temporary folder so no developer `.env` leaks in.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use tempfile::TempDir;
+
+fn mentor(dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_backend-mentor"));
+    command
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("DATABASE_URL", format!("sqlite://{}", dir.join("mentor.db").display()))
+        .env("USER", "tester");
+    command
+}
+
+fn ask(dir: &Path, line: &str) -> Output {
+    mentor(dir).args(["ask", line]).output().expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn ask_answers_the_seed_questions_and_exits_zero() {
+    let dir = TempDir::new().unwrap();
+    let out = ask(dir.path(), "/faq which language should I learn first");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Python"));
+
+    let out = ask(dir.path(), "/compare postgres mongo");
+    assert_eq!(out.status.code(), Some(0));
+    let shown = text(&out.stdout);
+    assert!(shown.contains("PostgreSQL") && shown.contains("MongoDB") && shown.contains("Verdict"));
+
+    let out = ask(dir.path(), "/roadmap 4");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).starts_with("Step 4 of 8"));
+}
+
+#[test]
+fn ask_exits_one_with_suggestions_when_nothing_matches() {
+    let dir = TempDir::new().unwrap();
+    let out = ask(dir.path(), "/faq what is the weather in paris");
+    assert_eq!(out.status.code(), Some(1));
+    let shown = text(&out.stdout);
+    assert!(shown.contains("couldn't find") && shown.contains("Try /faq"), "{shown}");
+}
+
+#[test]
+fn ask_exits_two_on_a_usage_error() {
+    let dir = TempDir::new().unwrap();
+    let out = ask(dir.path(), "/dance now");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stdout).contains("There is no /dance command"));
+    let out = ask(dir.path(), "/checkin 5000");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stdout).contains("1 to 1440"));
+}
+
+#[test]
+fn a_console_session_keeps_the_streak_across_restarts() {
+    let dir = TempDir::new().unwrap();
+    let session = |input: &str| {
+        let mut child = mentor(dir.path()).arg("console").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        text(&child.wait_with_output().unwrap().stdout)
+    };
+    let first = session("/checkin 30 read about indexes\n/streak\n/checkin\n/quit\n");
+    assert!(first.contains("Checked in for"), "{first}");
+    assert!(first.contains("Current: 1 day\n"), "{first}");
+    assert!(first.contains("already checked in today"), "{first}");
+    let second = session("/streak\n");
+    assert!(second.contains("Current: 1 day\n") && second.contains("Total study days: 1"), "{second}");
+}
+
+#[test]
+fn an_invalid_default_timezone_stops_the_start_naming_the_variable() {
+    let dir = TempDir::new().unwrap();
+    let out = mentor(dir.path()).env("DEFAULT_TIMEZONE", "Mars/Olympus").args(["ask", "/streak"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("DEFAULT_TIMEZONE"));
+}
+
+#[test]
+fn an_unusable_database_path_is_explained_without_a_panic() {
+    let dir = TempDir::new().unwrap();
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "a file where a folder should be").unwrap();
+    let url = format!("sqlite://{}/mentor.db", blocker.display());
+    let out = mentor(dir.path()).env("DATABASE_URL", url).args(["ask", "/streak"]).output().unwrap();
+    let stderr = text(&out.stderr);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(stderr.contains("could not start") && stderr.contains("database"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn check_passes_on_the_bundled_content_and_names_a_broken_entry() {
+    let dir = TempDir::new().unwrap();
+    let out = mentor(dir.path()).arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("8 roadmap steps"));
+
+    let content = dir.path().join("content");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &content);
+    let roadmap = content.join("roadmap.toml");
+    let broken = std::fs::read_to_string(&roadmap).unwrap().replacen("technologies = [", "technologies = [\"cobol-on-wheels\", ", 1);
+    std::fs::write(&roadmap, broken).unwrap();
+    let out = mentor(dir.path()).env("CONTENT_DIR", &content).arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("roadmap.toml, entry `") && stderr.contains("cobol-on-wheels"), "{stderr}");
+}
+
+#[test]
+fn run_without_a_token_says_which_variable_and_how_to_try_the_console() {
+    let dir = TempDir::new().unwrap();
+    let out = mentor(dir.path()).arg("run").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("DISCORD_TOKEN") && stderr.contains("backend-mentor console"), "{stderr}");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}

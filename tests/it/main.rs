@@ -1,0 +1,12 @@
+//! The one integration-test binary (one link instead of many): flows through `App` on real
+//! SQLite files, the console and command line as a user runs them, content checks, search
+//! quality, and the tidy invariants.
+
+#![allow(dead_code)]
+
+mod app_flows;
+mod cli;
+mod common;
+mod content_check;
+mod search_eval;
+mod tidy;
