@@ -76,11 +76,7 @@ impl Config {
 
     /// Reads the configuration through `lookup`, so tests need not touch the process environment.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let get = |name: &str| {
-            lookup(name)
-                .map(|v| v.trim().to_string())
-                .filter(|v| !v.is_empty())
-        };
+        let get = |name: &str| lookup(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         Ok(Config {
             database_url: get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string()),
             default_timezone: parse_timezone(get("DEFAULT_TIMEZONE"))?,
@@ -93,17 +89,17 @@ impl Config {
 }
 
 fn invalid(name: &'static str, problem: impl Into<String>) -> ConfigError {
-    ConfigError {
-        name,
-        problem: problem.into(),
-    }
+    ConfigError { name, problem: problem.into() }
 }
 
 fn parse_timezone(value: Option<String>) -> Result<Timezone, ConfigError> {
     match value {
         None => Ok(Timezone::UTC),
         Some(v) => Timezone::parse(&v).map_err(|_| {
-            invalid("DEFAULT_TIMEZONE", format!("\"{v}\" is not an IANA time zone; expected a name such as UTC or Europe/Berlin"))
+            invalid(
+                "DEFAULT_TIMEZONE",
+                format!("\"{v}\" is not an IANA time zone; expected a name such as UTC or Europe/Berlin"),
+            )
         }),
     }
 }
@@ -112,10 +108,7 @@ fn parse_log_format(value: Option<String>) -> Result<LogFormat, ConfigError> {
     match value.as_deref().map(str::to_lowercase).as_deref() {
         None | Some("pretty") => Ok(LogFormat::Pretty),
         Some("json") => Ok(LogFormat::Json),
-        Some(other) => Err(invalid(
-            "LOG_FORMAT",
-            format!("\"{other}\" is not a log format; expected pretty or json"),
-        )),
+        Some(other) => Err(invalid("LOG_FORMAT", format!("\"{other}\" is not a log format; expected pretty or json"))),
     }
 }
 
@@ -123,29 +116,20 @@ fn discord(get: &impl Fn(&str) -> Option<String>) -> Result<Option<DiscordConfig
     let Some(token) = get("DISCORD_TOKEN") else {
         return Ok(None);
     };
-    let guild_id = match get("DISCORD_GUILD_ID") {
-        None => None,
-        Some(v) => Some(v.parse::<u64>().ok().filter(|id| *id > 0).ok_or_else(|| {
-            invalid(
-                "DISCORD_GUILD_ID",
-                "expected a server id: a number such as 123456789012345678",
-            )
-        })?),
-    };
+    let guild_id =
+        match get("DISCORD_GUILD_ID") {
+            None => None,
+            Some(v) => Some(v.parse::<u64>().ok().filter(|id| *id > 0).ok_or_else(|| {
+                invalid("DISCORD_GUILD_ID", "expected a server id: a number such as 123456789012345678")
+            })?),
+        };
     let api_proxy = get("DISCORD_API_PROXY");
     if let Some(proxy) = &api_proxy {
         if !proxy.starts_with("http://") && !proxy.starts_with("https://") {
-            return Err(invalid(
-                "DISCORD_API_PROXY",
-                "expected a base URL such as http://127.0.0.1:3000",
-            ));
+            return Err(invalid("DISCORD_API_PROXY", "expected a base URL such as http://127.0.0.1:3000"));
         }
     }
-    Ok(Some(DiscordConfig {
-        token: Secret(token),
-        guild_id,
-        api_proxy,
-    }))
+    Ok(Some(DiscordConfig { token: Secret(token), guild_id, api_proxy }))
 }
 
 fn slack(get: &impl Fn(&str) -> Option<String>) -> Result<Option<SlackConfig>, ConfigError> {
@@ -153,17 +137,10 @@ fn slack(get: &impl Fn(&str) -> Option<String>) -> Result<Option<SlackConfig>, C
         return Ok(None);
     };
     let signing_secret = get("SLACK_SIGNING_SECRET").ok_or_else(|| {
-        invalid(
-            "SLACK_SIGNING_SECRET",
-            "is required when SLACK_BOT_TOKEN is set (Slack app > Basic Information)",
-        )
+        invalid("SLACK_SIGNING_SECRET", "is required when SLACK_BOT_TOKEN is set (Slack app > Basic Information)")
     })?;
     let listen_addr = get("SLACK_LISTEN_ADDR").unwrap_or_else(|| "0.0.0.0:3000".to_string());
-    Ok(Some(SlackConfig {
-        bot_token: Secret(bot_token),
-        signing_secret: Secret(signing_secret),
-        listen_addr,
-    }))
+    Ok(Some(SlackConfig { bot_token: Secret(bot_token), signing_secret: Secret(signing_secret), listen_addr }))
 }
 
 #[cfg(test)]
@@ -172,10 +149,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> = vars
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Config::from_lookup(|name| map.get(name).cloned())
     }
 
@@ -191,16 +165,10 @@ mod tests {
     fn an_invalid_value_names_its_variable() {
         let e = config(&[("DEFAULT_TIMEZONE", "Mars/Olympus")]).unwrap_err();
         assert_eq!(e.name, "DEFAULT_TIMEZONE");
-        assert_eq!(
-            config(&[("LOG_FORMAT", "xml")]).unwrap_err().name,
-            "LOG_FORMAT"
-        );
+        assert_eq!(config(&[("LOG_FORMAT", "xml")]).unwrap_err().name, "LOG_FORMAT");
         let e = config(&[("DISCORD_TOKEN", "t"), ("DISCORD_GUILD_ID", "abc")]).unwrap_err();
         assert_eq!(e.name, "DISCORD_GUILD_ID");
-        assert_eq!(
-            config(&[("SLACK_BOT_TOKEN", "x")]).unwrap_err().name,
-            "SLACK_SIGNING_SECRET"
-        );
+        assert_eq!(config(&[("SLACK_BOT_TOKEN", "x")]).unwrap_err().name, "SLACK_SIGNING_SECRET");
     }
 
     #[test]
@@ -212,11 +180,7 @@ mod tests {
         ])
         .unwrap();
         let shown = format!("{c:?}");
-        assert!(
-            !shown.contains("very-secret-token")
-                && !shown.contains("xoxb-1")
-                && !shown.contains("shh")
-        );
+        assert!(!shown.contains("very-secret-token") && !shown.contains("xoxb-1") && !shown.contains("shh"));
         assert!(shown.contains("redacted"));
     }
 }

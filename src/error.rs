@@ -6,36 +6,19 @@
 //! `to_string()` to a user.
 
 /// What the user sees when an internal error happened.
-pub const APOLOGY: &str =
-    "Sorry, something went wrong on my side. It has been logged; please try again in a moment.";
+pub const APOLOGY: &str = "Sorry, something went wrong on my side. It has been logged; please try again in a moment.";
 
 /// A problem with what the user asked, explained in words they can act on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UserError {
     #[error("I couldn't find an answer to \"{query}\".")]
-    NoMatch {
-        query: String,
-        suggestions: Vec<String>,
-    },
+    NoMatch { query: String, suggestions: Vec<String> },
     #[error("There is no roadmap step \"{query}\". The roadmap has steps 1 to {count}.")]
-    UnknownStep {
-        query: String,
-        count: usize,
-        suggestions: Vec<String>,
-    },
+    UnknownStep { query: String, count: usize, suggestions: Vec<String> },
     #[error("I don't know a technology called \"{query}\" yet.")]
-    UnknownTechnology {
-        query: String,
-        suggestions: Vec<String>,
-    },
+    UnknownTechnology { query: String, suggestions: Vec<String> },
     #[error("{first} and {second} are different kinds of thing ({first_kind} and {second_kind}), so a side-by-side would not be fair. Compare {first} with another of the {first_kind}, for example {example}.")]
-    NotComparable {
-        first: String,
-        first_kind: String,
-        second: String,
-        second_kind: String,
-        example: String,
-    },
+    NotComparable { first: String, first_kind: String, second: String, second_kind: String, example: String },
     #[error("That names {name} twice. Name two different technologies, for example: /compare postgres mongodb")]
     SameTechnology { name: String },
     #[error("Name two technologies to compare, for example: /compare postgres mongodb")]
@@ -43,13 +26,16 @@ pub enum UserError {
     #[error("That is {length} characters; please keep it under {max}.")]
     TooLong { length: usize, max: usize },
     #[error("\"{input}\" is not a time zone I know. Use an IANA name such as Europe/Berlin, America/New_York or Asia/Kolkata.")]
-    InvalidTimezone {
-        input: String,
-        suggestions: Vec<String>,
-    },
+    InvalidTimezone { input: String, suggestions: Vec<String> },
     #[error("Minutes must be a whole number from 1 to 1440, and \"{given}\" is not.")]
     MinutesOutOfRange { given: String },
-    #[error("Your note is {length} characters; notes hold up to {max}. Shorten it and check in again: nothing was saved.")]
+    #[error("Only moderators (Manage Server, or the server's moderator role) can do that.")]
+    NotModerator,
+    #[error("\"{given}\" is not a step status. Use learning, done, skipped or reset.")]
+    UnknownStatus { given: String },
+    #[error(
+        "Your note is {length} characters; notes hold up to {max}. Shorten it and check in again: nothing was saved."
+    )]
     NoteTooLong { length: usize, max: usize },
 }
 
@@ -67,12 +53,7 @@ impl UserError {
 
     /// True when the request was understood but nothing in the content matched it.
     pub fn is_not_found(&self) -> bool {
-        matches!(
-            self,
-            UserError::NoMatch { .. }
-                | UserError::UnknownStep { .. }
-                | UserError::UnknownTechnology { .. }
-        )
+        matches!(self, UserError::NoMatch { .. } | UserError::UnknownStep { .. } | UserError::UnknownTechnology { .. })
     }
 }
 
@@ -93,9 +74,5 @@ impl From<sqlx::Error> for Error {
 
 /// Logs an internal error with its whole cause chain, once, where it is turned into an apology.
 pub fn log_internal(error: &anyhow::Error, action: &str) {
-    tracing::error!(
-        action,
-        error = format!("{error:#}"),
-        "internal error; the user saw an apology"
-    );
+    tracing::error!(action, error = format!("{error:#}"), "internal error; the user saw an apology");
 }

@@ -24,14 +24,7 @@ fn main() -> ExitCode {
         }
     };
     let interactive = !matches!(cli.command, None | Some(CliCommand::Run));
-    telemetry::init(
-        config.log_format,
-        if interactive {
-            "warn"
-        } else {
-            "info,backend_mentor=info"
-        },
-    );
+    telemetry::init(config.log_format, if interactive { "warn" } else { "info,backend_mentor=info" });
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
         Err(e) => {
@@ -69,7 +62,10 @@ fn check(config: &Config) -> ExitCode {
         Ok(content) => {
             let c = content.counts();
             println!("Content OK ({source:?}):");
-            println!("  {} roadmap steps, {} technologies, {} comparisons, {} FAQ entries, {} daily prompts", c.steps, c.technologies, c.comparisons, c.faq, c.prompts);
+            println!(
+                "  {} roadmap steps, {} technologies, {} comparisons, {} FAQ entries, {} daily prompts",
+                c.steps, c.technologies, c.comparisons, c.faq, c.prompts
+            );
             println!(
                 "  career map: {} skill tracks, {} specializations, {} levels, {} salary rows",
                 c.tracks, c.specializations, c.levels, c.salary_rows
@@ -86,9 +82,7 @@ fn check(config: &Config) -> ExitCode {
 fn run_bot(config: &Config) -> ExitCode {
     if config.discord.is_none() {
         eprintln!("DISCORD_TOKEN is not set, so the Discord bot cannot start.");
-        eprintln!(
-            "Set it in .env (see .env.example and the README), or try the mentor with no tokens:"
-        );
+        eprintln!("Set it in .env (see .env.example and the README), or try the mentor with no tokens:");
         eprintln!("  backend-mentor console");
         return ExitCode::from(2);
     }
@@ -109,9 +103,7 @@ async fn ask(config: &Config, line: &str, user: &str) -> ExitCode {
         Ok(app) => app,
         Err(e) => return startup_failed(&e),
     };
-    let reply = Console::new(app.clone(), user)
-        .handle(line, chrono::Utc::now())
-        .await;
+    let reply = Console::new(app.clone(), user).handle(line, chrono::Utc::now()).await;
     print!("{}", reply.text);
     app.store().close().await;
     ExitCode::from(reply.status.exit_code() as u8)

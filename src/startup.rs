@@ -20,9 +20,8 @@ pub fn content_source(config: &Config) -> ContentSource {
 /// Loads the content and validates it; a broken file stops the start with its problems.
 pub fn load_content(config: &Config) -> anyhow::Result<Arc<Content>> {
     let source = content_source(config);
-    let content = source
-        .load()
-        .context("the content did not pass its checks (run `backend-mentor check` for details)")?;
+    let content =
+        source.load().context("the content did not pass its checks (run `backend-mentor check` for details)")?;
     Ok(Arc::new(content))
 }
 

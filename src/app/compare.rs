@@ -14,14 +14,7 @@ impl App {
     pub fn technology(&self, query: &str) -> Result<&Technology, UserError> {
         let query = checked_query(query)?;
         match self.content.search().find(query, Scope::Technologies) {
-            Found::Match {
-                best:
-                    Hit {
-                        target: Target::Technology(i),
-                        ..
-                    },
-                ..
-            } => Ok(&self.content.technologies[i]),
+            Found::Match { best: Hit { target: Target::Technology(i), .. }, .. } => Ok(&self.content.technologies[i]),
             Found::Match { .. } => Err(unknown(query, Vec::new())),
             Found::NoMatch { suggestions } => Err(unknown(query, suggestions)),
         }
@@ -29,18 +22,11 @@ impl App {
 
     /// Compares technologies named separately (Discord's `a` and `b` options).
     pub fn compare(&self, names: &[&str]) -> Result<CompareView<'_>, UserError> {
-        let names: Vec<&str> = names
-            .iter()
-            .map(|n| n.trim())
-            .filter(|n| !n.is_empty())
-            .collect();
+        let names: Vec<&str> = names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()).collect();
         if !(2..=3).contains(&names.len()) {
             return Err(UserError::CompareNeedsTwo);
         }
-        let items = names
-            .iter()
-            .map(|n| self.technology(n))
-            .collect::<Result<Vec<_>, _>>()?;
+        let items = names.iter().map(|n| self.technology(n)).collect::<Result<Vec<_>, _>>()?;
         self.side_by_side(items)
     }
 
@@ -79,16 +65,9 @@ impl App {
             .map(|(_, a, b)| (a, b))
     }
 
-    fn side_by_side<'a>(
-        &'a self,
-        items: Vec<&'a Technology>,
-    ) -> Result<CompareView<'a>, UserError> {
-        if items[1..].iter().any(|t| t.id == items[0].id)
-            || (items.len() == 3 && items[1].id == items[2].id)
-        {
-            return Err(UserError::SameTechnology {
-                name: items[0].name.clone(),
-            });
+    fn side_by_side<'a>(&'a self, items: Vec<&'a Technology>) -> Result<CompareView<'a>, UserError> {
+        if items[1..].iter().any(|t| t.id == items[0].id) || (items.len() == 3 && items[1].id == items[2].id) {
+            return Err(UserError::SameTechnology { name: items[0].name.clone() });
         }
         let ids: Vec<&str> = items.iter().map(|t| t.id.as_str()).collect();
         let curated = self.content.comparison_of(&ids);

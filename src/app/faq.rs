@@ -17,10 +17,9 @@ impl App {
     pub fn faq(&self, question: &str) -> Result<FaqView<'_>, UserError> {
         let question = checked_query(question)?;
         match self.content.search().find(question, Scope::Everything) {
-            Found::Match { best, also } => Ok(FaqView {
-                answer: self.answer_for(best.target),
-                also: also.into_iter().map(|h| h.label).collect(),
-            }),
+            Found::Match { best, also } => {
+                Ok(FaqView { answer: self.answer_for(best.target), also: also.into_iter().map(|h| h.label).collect() })
+            }
             Found::NoMatch { suggestions } => Err(UserError::NoMatch {
                 query: question.to_string(),
                 suggestions: suggestions.into_iter().map(|h| h.label).collect(),
@@ -30,36 +29,21 @@ impl App {
 
     /// Questions to pick from when the learner has not asked anything yet.
     pub fn faq_questions(&self) -> Vec<&str> {
-        self.content
-            .faq
-            .iter()
-            .map(|f| f.question.as_str())
-            .collect()
+        self.content.faq.iter().map(|f| f.question.as_str()).collect()
     }
 
     /// Up to 25 choices for what has been typed so far; the first questions when nothing is.
     pub fn faq_choices(&self, partial: &str) -> Vec<Choice> {
         let partial: String = partial.chars().take(super::MAX_QUERY_CHARS).collect();
         let labels: Vec<String> = if partial.trim().is_empty() {
-            self.faq_questions()
-                .into_iter()
-                .map(str::to_string)
-                .collect()
+            self.faq_questions().into_iter().map(str::to_string).collect()
         } else {
-            self.content
-                .search()
-                .complete(&partial, Scope::Faq)
-                .into_iter()
-                .map(|h| h.label)
-                .collect()
+            self.content.search().complete(&partial, Scope::Faq).into_iter().map(|h| h.label).collect()
         };
         labels
             .into_iter()
             .take(crate::content::search::MAX_CHOICES)
-            .map(|label| Choice {
-                value: label.clone(),
-                name: label,
-            })
+            .map(|label| Choice { value: label.clone(), name: label })
             .collect()
     }
 
@@ -67,25 +51,15 @@ impl App {
     pub fn technology_choices(&self, partial: &str) -> Vec<Choice> {
         let partial: String = partial.chars().take(super::MAX_QUERY_CHARS).collect();
         let names: Vec<String> = if partial.trim().is_empty() {
-            self.content
-                .technologies
-                .iter()
-                .map(|t| t.name.clone())
-                .collect()
+            self.content.technologies.iter().map(|t| t.name.clone()).collect()
         } else {
-            let hits = self
-                .content
-                .search()
-                .complete(&partial, Scope::Technologies);
+            let hits = self.content.search().complete(&partial, Scope::Technologies);
             hits.into_iter().map(|h| h.label).collect()
         };
         names
             .into_iter()
             .take(crate::content::search::MAX_CHOICES)
-            .map(|name| Choice {
-                value: name.clone(),
-                name,
-            })
+            .map(|name| Choice { value: name.clone(), name })
             .collect()
     }
 
@@ -94,11 +68,7 @@ impl App {
         match target {
             Target::Faq(i) => {
                 let entry = &content.faq[i];
-                let related = entry
-                    .related
-                    .iter()
-                    .filter_map(|id| content.faq_entry(id))
-                    .collect();
+                let related = entry.related.iter().filter_map(|id| content.faq_entry(id)).collect();
                 FaqAnswer::Entry { entry, related }
             }
             Target::Technology(i) => FaqAnswer::Technology(&content.technologies[i]),

@@ -13,10 +13,7 @@ pub struct CompareView<'a> {
 
 /// What a question was answered with.
 pub enum FaqAnswer<'a> {
-    Entry {
-        entry: &'a FaqEntry,
-        related: Vec<&'a FaqEntry>,
-    },
+    Entry { entry: &'a FaqEntry, related: Vec<&'a FaqEntry> },
     Technology(&'a Technology),
     Step(&'a Step),
 }

@@ -7,8 +7,8 @@ mod parse;
 mod render;
 
 use crate::app::App;
-use crate::domain::{MemberRef, Minutes, Note, Platform, Timezone};
-use crate::error::{log_internal, Error, APOLOGY};
+use crate::domain::{MemberRef, Minutes, Note, Platform, StepStatus, Timezone};
+use crate::error::{log_internal, Error, UserError, APOLOGY};
 use chrono::{DateTime, Utc};
 pub use parse::{parse_line, Command, UsageError};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -44,10 +44,7 @@ pub struct Reply {
 
 impl Reply {
     fn answered(text: String) -> Self {
-        Reply {
-            text,
-            status: Status::Answered,
-        }
+        Reply { text, status: Status::Answered }
     }
 }
 
@@ -59,42 +56,24 @@ pub struct Console {
 
 impl Console {
     pub fn new(app: App, user: &str) -> Self {
-        Console {
-            app,
-            member: MemberRef::new(Platform::Console, "local", user),
-        }
+        Console { app, member: MemberRef::new(Platform::Console, "local", user) }
     }
 
     /// Runs one line at the given time.
     pub async fn handle(&self, line: &str, now: DateTime<Utc>) -> Reply {
         let command = match parse_line(line) {
             Ok(command) => command,
-            Err(e) => {
-                return Reply {
-                    text: format!("{e}\n"),
-                    status: Status::Usage,
-                }
-            }
+            Err(e) => return Reply { text: format!("{e}\n"), status: Status::Usage },
         };
         match self.execute(command, now).await {
             Ok(reply) => reply,
             Err(Error::User(e)) => {
-                let status = if e.is_not_found() {
-                    Status::NotFound
-                } else {
-                    Status::Usage
-                };
-                Reply {
-                    text: render::user_error(&e),
-                    status,
-                }
+                let status = if e.is_not_found() { Status::NotFound } else { Status::Usage };
+                Reply { text: render::user_error(&e), status }
             }
             Err(Error::Internal(e)) => {
                 log_internal(&e, line.split_whitespace().next().unwrap_or("console"));
-                Reply {
-                    text: format!("{APOLOGY}\n"),
-                    status: Status::Failed,
-                }
+                Reply { text: format!("{APOLOGY}\n"), status: Status::Failed }
             }
         }
     }
@@ -103,25 +82,19 @@ impl Console {
         let app = &self.app;
         let text = match command {
             Command::Help => render::help(),
-            Command::Quit => {
-                return Ok(Reply {
-                    text: "Bye! Keep the streak going.\n".into(),
-                    status: Status::Quit,
-                })
-            }
-            Command::Roadmap { step: None } => render::roadmap(app.roadmap()),
+            Command::Quit => return Ok(Reply { text: "Bye! Keep the streak going.\n".into(), status: Status::Quit }),
+            Command::Roadmap { step: None } => render::roadmap(&app.roadmap_overview(&self.member).await?),
             Command::Roadmap { step: Some(q) } => {
-                render::step(app.roadmap_step(&q)?, app.roadmap().len())
+                render::step_with_status(&app.roadmap_step_for(&self.member, &q).await?)
             }
-            Command::Compare {
-                phrase: Some(p), ..
-            } => render::compare(&app.compare_phrase(&p)?),
+            Command::Progress { step, status } => self.progress(step, status, now).await?,
+            Command::Compare { phrase: Some(p), .. } => render::compare(&app.compare_phrase(&p)?),
             Command::Compare { names, .. } => {
                 let names: Vec<&str> = names.iter().map(String::as_str).collect();
                 render::compare(&app.compare(&names)?)
             }
             Command::Faq { question: None } => render::faq_index(&app.faq_questions()),
-            Command::Faq { question: Some(q) } => render::faq(&app.faq(&q)?, app.roadmap().len()),
+            Command::Faq { question: Some(q) } => render::faq(&app.faq(&q)?, app.content().steps.len()),
             Command::Prompt => render::prompt(&app.todays_prompt(&self.member.space, now).await?),
             Command::Checkin { minutes, note } => {
                 let minutes = minutes.as_deref().map(Minutes::parse).transpose()?;
@@ -131,19 +104,28 @@ impl Console {
             Command::Streak => render::streak(&app.streak(&self.member, now).await?),
             Command::Settings { timezone: None } => {
                 let zone = app.member_timezone(&self.member).await?;
-                format!(
-                    "Your time zone is {zone}. Change it with /settings timezone:Europe/Berlin\n"
-                )
+                format!("Your time zone is {zone}. Change it with /settings timezone:Europe/Berlin\n")
             }
-            Command::Settings {
-                timezone: Some(zone),
-            } => {
+            Command::Settings { timezone: Some(zone) } => {
                 let zone = Timezone::parse(&zone)?;
                 app.set_timezone(&self.member, zone, now).await?;
                 render::timezone_set(zone.name())
             }
         };
         Ok(Reply::answered(text))
+    }
+
+    async fn progress(
+        &self,
+        step: Option<String>,
+        status: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<String, Error> {
+        let step = self.app.roadmap_step(step.as_deref().unwrap_or(""))?;
+        let given = status.unwrap_or_default();
+        let status = StepStatus::parse(&given).ok_or(UserError::UnknownStatus { given })?;
+        let view = self.app.set_step_status(&self.member, step.number, status, now).await?;
+        Ok(format!("Step {} ({}) is now: {}.\n", view.step.number, view.step.title, view.status.label()))
     }
 
     /// Reads lines from standard input until /quit or end of input.

@@ -8,25 +8,14 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     Help,
-    Roadmap {
-        step: Option<String>,
-    },
-    Compare {
-        names: Vec<String>,
-        phrase: Option<String>,
-    },
-    Faq {
-        question: Option<String>,
-    },
+    Roadmap { step: Option<String> },
+    Compare { names: Vec<String>, phrase: Option<String> },
+    Faq { question: Option<String> },
     Prompt,
-    Checkin {
-        minutes: Option<String>,
-        note: Option<String>,
-    },
+    Checkin { minutes: Option<String>, note: Option<String> },
     Streak,
-    Settings {
-        timezone: Option<String>,
-    },
+    Settings { timezone: Option<String> },
+    Progress { step: Option<String>, status: Option<String> },
     Quit,
 }
 
@@ -36,16 +25,9 @@ pub enum UsageError {
     #[error("Type a command such as /faq, /roadmap or /help.")]
     Empty,
     #[error("There is no /{name} command.{}", hint(.suggestion))]
-    UnknownCommand {
-        name: String,
-        suggestion: Option<String>,
-    },
+    UnknownCommand { name: String, suggestion: Option<String> },
     #[error("/{command} has no option \"{option}\". Its options are: {known}.")]
-    UnknownOption {
-        command: String,
-        option: String,
-        known: String,
-    },
+    UnknownOption { command: String, option: String, known: String },
 }
 
 fn hint(suggestion: &Option<String>) -> String {
@@ -64,37 +46,19 @@ struct OptionSpec {
 }
 
 const fn opt(name: &'static str, rest: bool, numeric: bool) -> OptionSpec {
-    OptionSpec {
-        name,
-        rest,
-        numeric,
-    }
+    OptionSpec { name, rest, numeric }
 }
 
 /// Every console command: name, options, and the line shown by /help.
 pub const COMMANDS: &[(&str, &str)] = &[
-    (
-        "/roadmap [step]",
-        "the learning path, or one step by number or name (/roadmap 4, /roadmap docker)",
-    ),
-    (
-        "/compare <a> <b>",
-        "two technologies side by side (/compare postgres mongodb)",
-    ),
-    (
-        "/faq [question]",
-        "ask anything about becoming a backend developer",
-    ),
+    ("/roadmap [step]", "the learning path, or one step by number or name (/roadmap 4, /roadmap docker)"),
+    ("/compare <a> <b>", "two technologies side by side (/compare postgres mongodb)"),
+    ("/faq [question]", "ask anything about becoming a backend developer"),
     ("/prompt", "today's learning prompt"),
-    (
-        "/checkin [minutes] [note]",
-        "count today as a study day (/checkin 45 read about indexes)",
-    ),
+    ("/checkin [minutes] [note]", "count today as a study day (/checkin 45 read about indexes)"),
     ("/streak", "your study streak"),
-    (
-        "/settings timezone:<zone>",
-        "set your time zone (/settings timezone:Europe/Berlin)",
-    ),
+    ("/progress <step> <status>", "mark a step learning, done, skipped or reset (/progress 1 done)"),
+    ("/settings timezone:<zone>", "set your time zone (/settings timezone:Europe/Berlin)"),
     ("/help", "this list"),
     ("/quit", "leave the console"),
 ];
@@ -103,14 +67,11 @@ fn options_of(command: &str) -> Option<Vec<OptionSpec>> {
     Some(match command {
         "help" | "prompt" | "streak" | "quit" | "exit" => vec![],
         "roadmap" => vec![opt("step", true, false)],
-        "compare" => vec![
-            opt("a", false, false),
-            opt("b", false, false),
-            opt("c", false, false),
-        ],
+        "compare" => vec![opt("a", false, false), opt("b", false, false), opt("c", false, false)],
         "faq" => vec![opt("question", true, false)],
         "checkin" => vec![opt("minutes", false, true), opt("note", true, false)],
         "settings" => vec![opt("timezone", false, false)],
+        "progress" => vec![opt("step", false, false), opt("status", false, false)],
         _ => return None,
     })
 }
@@ -122,15 +83,10 @@ pub fn parse_line(line: &str) -> Result<Command, UsageError> {
         return Err(UsageError::Empty);
     };
     let name = first.trim_start_matches('/').to_lowercase();
-    let specs = options_of(&name).ok_or_else(|| UsageError::UnknownCommand {
-        suggestion: closest_command(&name),
-        name: name.clone(),
-    })?;
+    let specs = options_of(&name)
+        .ok_or_else(|| UsageError::UnknownCommand { suggestion: closest_command(&name), name: name.clone() })?;
     if name == "compare" && !rest.iter().any(|w| is_named(w, &specs)) {
-        return Ok(Command::Compare {
-            names: Vec::new(),
-            phrase: Some(rest.join(" ")),
-        });
+        return Ok(Command::Compare { names: Vec::new(), phrase: Some(rest.join(" ")) });
     }
     let mut values = fill_options(&name, &specs, rest)?;
     let mut take = |key: &str| values.remove(key);
@@ -140,33 +96,19 @@ pub fn parse_line(line: &str) -> Result<Command, UsageError> {
         "prompt" => Command::Prompt,
         "streak" => Command::Streak,
         "roadmap" => Command::Roadmap { step: take("step") },
-        "faq" => Command::Faq {
-            question: take("question"),
-        },
-        "checkin" => Command::Checkin {
-            minutes: take("minutes"),
-            note: take("note"),
-        },
-        "settings" => Command::Settings {
-            timezone: take("timezone"),
-        },
-        _ => Command::Compare {
-            names: ["a", "b", "c"].iter().filter_map(|k| take(k)).collect(),
-            phrase: None,
-        },
+        "faq" => Command::Faq { question: take("question") },
+        "checkin" => Command::Checkin { minutes: take("minutes"), note: take("note") },
+        "settings" => Command::Settings { timezone: take("timezone") },
+        "progress" => Command::Progress { step: take("step"), status: take("status") },
+        _ => Command::Compare { names: ["a", "b", "c"].iter().filter_map(|k| take(k)).collect(), phrase: None },
     })
 }
 
 fn is_named(word: &str, specs: &[OptionSpec]) -> bool {
-    word.split_once(':')
-        .is_some_and(|(key, _)| specs.iter().any(|s| s.name == key.to_lowercase()))
+    word.split_once(':').is_some_and(|(key, _)| specs.iter().any(|s| s.name == key.to_lowercase()))
 }
 
-fn fill_options(
-    command: &str,
-    specs: &[OptionSpec],
-    words: &[String],
-) -> Result<HashMap<String, String>, UsageError> {
+fn fill_options(command: &str, specs: &[OptionSpec], words: &[String]) -> Result<HashMap<String, String>, UsageError> {
     let mut values: HashMap<String, String> = HashMap::new();
     let mut positional: Vec<&String> = Vec::new();
     for word in words {
@@ -191,21 +133,14 @@ fn fill_options(
         }
     }
     let mut queue = positional.into_iter().peekable();
-    let unfilled: Vec<&OptionSpec> = specs
-        .iter()
-        .filter(|s| !values.contains_key(s.name))
-        .collect();
+    let unfilled: Vec<&OptionSpec> = specs.iter().filter(|s| !values.contains_key(s.name)).collect();
     for spec in unfilled {
         let Some(next) = queue.peek() else { break };
         if spec.numeric && next.parse::<f64>().is_err() {
             continue;
         }
         let value = if spec.rest {
-            queue
-                .by_ref()
-                .map(String::as_str)
-                .collect::<Vec<_>>()
-                .join(" ")
+            queue.by_ref().map(String::as_str).collect::<Vec<_>>().join(" ")
         } else {
             queue.next().cloned().unwrap_or_default()
         };
@@ -237,14 +172,12 @@ fn split_words(line: &str) -> Vec<String> {
 }
 
 fn closest_command(name: &str) -> Option<String> {
-    [
-        "roadmap", "compare", "faq", "prompt", "checkin", "streak", "settings", "help", "quit",
-    ]
-    .into_iter()
-    .map(|c| (strsim::jaro_winkler(name, c), c))
-    .filter(|(score, _)| *score > 0.8)
-    .max_by(|a, b| a.0.total_cmp(&b.0))
-    .map(|(_, c)| c.to_string())
+    ["roadmap", "compare", "faq", "prompt", "checkin", "streak", "settings", "progress", "help", "quit"]
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(name, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c.to_string())
 }
 
 #[cfg(test)]
@@ -255,17 +188,11 @@ mod tests {
     fn positional_words_fill_options_in_order() {
         assert_eq!(
             parse_line("/checkin 45 read about b-tree indexes").unwrap(),
-            Command::Checkin {
-                minutes: Some("45".into()),
-                note: Some("read about b-tree indexes".into())
-            }
+            Command::Checkin { minutes: Some("45".into()), note: Some("read about b-tree indexes".into()) }
         );
         assert_eq!(
             parse_line("/checkin read a chapter").unwrap(),
-            Command::Checkin {
-                minutes: None,
-                note: Some("read a chapter".into())
-            }
+            Command::Checkin { minutes: None, note: Some("read a chapter".into()) }
         );
     }
 
@@ -273,28 +200,17 @@ mod tests {
     fn named_options_and_quotes_work() {
         assert_eq!(
             parse_line("/compare a:\"spring boot\" b:django").unwrap(),
-            Command::Compare {
-                names: vec!["spring boot".into(), "django".into()],
-                phrase: None
-            }
+            Command::Compare { names: vec!["spring boot".into(), "django".into()], phrase: None }
         );
         assert_eq!(
             parse_line("/checkin note:\"joins and indexes\" minutes:30").unwrap(),
-            Command::Checkin {
-                minutes: Some("30".into()),
-                note: Some("joins and indexes".into())
-            }
+            Command::Checkin { minutes: Some("30".into()), note: Some("joins and indexes".into()) }
         );
     }
 
     #[test]
     fn an_apostrophe_is_just_a_letter() {
-        assert_eq!(
-            parse_line("/faq what's a jwt").unwrap(),
-            Command::Faq {
-                question: Some("what's a jwt".into())
-            }
-        );
+        assert_eq!(parse_line("/faq what's a jwt").unwrap(), Command::Faq { question: Some("what's a jwt".into()) });
     }
 
     #[test]

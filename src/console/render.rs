@@ -3,7 +3,7 @@
 //! Content is written in Discord's Markdown; here bold markers are dropped and lists are kept,
 //! which reads well in a terminal.
 
-use crate::app::{CheckInView, CompareView, FaqAnswer, FaqView, PromptView, StreakView};
+use crate::app::{CheckInView, CompareView, FaqAnswer, FaqView, PromptView, RoadmapView, StepView, StreakView};
 use crate::content::model::{Step, Technology};
 use crate::error::UserError;
 use std::fmt::Write;
@@ -22,15 +22,21 @@ fn section(out: &mut String, title: &str, body: &str) {
     let _ = writeln!(out, "\n{title}\n  {}", plain(body).replace('\n', "\n  "));
 }
 
-pub fn roadmap(steps: &[Step]) -> String {
-    let mut out = String::from("The backend roadmap\n");
-    for step in steps {
-        let _ = writeln!(out, "  {}. {} ({})", step.number, step.title, step.duration);
+pub fn roadmap(view: &RoadmapView<'_>) -> String {
+    let mut out = format!("The backend roadmap · {}% complete\n", view.percent);
+    for (step, status) in &view.steps {
+        let _ = writeln!(out, "  {} {}. {} ({})", status.mark(), step.number, step.title, step.duration);
     }
-    out.push_str(
-        "\nTry: /roadmap 1 to start, or /roadmap <name> for a step such as /roadmap docker\n",
-    );
+    out.push_str("  ● done  ◐ learning  ◌ skipped  ○ not started\n");
+    out.push_str("\nTry: /roadmap 1 to start, or /roadmap <name> for a step such as /roadmap docker\n");
     out
+}
+
+pub fn step_with_status(view: &StepView<'_>) -> String {
+    let body = step(view.step, view.total);
+    let (head, rest) = body.split_once('\n').unwrap_or((&body, ""));
+    let number = view.step.number;
+    format!("{head}\nYour status: {} (mark it: /progress {number} done)\n{rest}", view.status.label())
 }
 
 pub fn step(step: &Step, total: usize) -> String {
@@ -58,12 +64,7 @@ pub fn step(step: &Step, total: usize) -> String {
 }
 
 pub fn technology(tech: &Technology) -> String {
-    let mut out = format!(
-        "{} ({})\n\n{}\n",
-        tech.name,
-        tech.category.plural_label(),
-        plain(&tech.summary)
-    );
+    let mut out = format!("{} ({})\n\n{}\n", tech.name, tech.category.plural_label(), plain(&tech.summary));
     section(&mut out, "Best for", &tech.best_for);
     out.push_str("\nStrengths\n");
     bullets(&mut out, &tech.strengths);
@@ -80,12 +81,7 @@ pub fn compare(view: &CompareView<'_>) -> String {
         let _ = writeln!(out, "\n{}", plain(&curated.summary));
     }
     for tech in &view.items {
-        let _ = writeln!(
-            out,
-            "\n{} · learning curve: {}",
-            tech.name,
-            tech.learning_curve.label()
-        );
+        let _ = writeln!(out, "\n{} · learning curve: {}", tech.name, tech.learning_curve.label());
         let _ = writeln!(out, "  Best for: {}", plain(&tech.best_for));
         out.push_str("  Strengths:\n");
         bullets(&mut out, &tech.strengths);
@@ -129,21 +125,13 @@ pub fn faq_index(questions: &[&str]) -> String {
 }
 
 pub fn prompt(view: &PromptView<'_>) -> String {
-    let mut out = format!(
-        "Today's prompt ({}) · {}\n\n{}\n",
-        view.date,
-        view.prompt.kind.label(),
-        plain(&view.prompt.text)
-    );
+    let mut out =
+        format!("Today's prompt ({}) · {}\n\n{}\n", view.date, view.prompt.kind.label(), plain(&view.prompt.text));
     if let Some(hint) = &view.prompt.hint {
         let _ = writeln!(out, "\nHint: {}", plain(hint));
     }
     if let Some(step) = view.step {
-        let _ = writeln!(
-            out,
-            "\nFrom step {}: {} (/roadmap {})",
-            step.number, step.title, step.number
-        );
+        let _ = writeln!(out, "\nFrom step {}: {} (/roadmap {})", step.number, step.title, step.number);
     }
     out
 }
@@ -151,22 +139,12 @@ pub fn prompt(view: &PromptView<'_>) -> String {
 pub fn checkin(view: &CheckInView) -> String {
     let streak = &view.streak.summary;
     let head = if view.counted {
-        let minutes = view
-            .minutes
-            .map(|m| format!(" ({} minutes)", m.get()))
-            .unwrap_or_default();
+        let minutes = view.minutes.map(|m| format!(" ({} minutes)", m.get())).unwrap_or_default();
         format!("Checked in for {}{minutes}. Nice work!", streak.today)
     } else {
-        format!(
-            "You already checked in today ({}); it counted once and nothing changed.",
-            streak.today
-        )
+        format!("You already checked in today ({}); it counted once and nothing changed.", streak.today)
     };
-    format!(
-        "{head}\nCurrent streak: {} day{}.\n",
-        streak.current,
-        plural(streak.current)
-    )
+    format!("{head}\nCurrent streak: {} day{}.\n", streak.current, plural(streak.current))
 }
 
 pub fn streak(view: &StreakView) -> String {
@@ -214,7 +192,9 @@ pub fn help() -> String {
     for (usage, what) in super::parse::COMMANDS {
         let _ = writeln!(out, "  {usage:<28} {what}");
     }
-    out.push_str("\nOptions go in order (/compare postgres mongodb) or by name (/checkin minutes:30 note:\"joins\").\n");
+    out.push_str(
+        "\nOptions go in order (/compare postgres mongodb) or by name (/checkin minutes:30 note:\"joins\").\n",
+    );
     out
 }
 

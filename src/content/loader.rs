@@ -93,9 +93,7 @@ pub fn load_files(files: &[ContentFile]) -> Result<Content, ContentError> {
             problems.push(problem);
         }
     }
-    let career = collected
-        .career
-        .unwrap_or_else(|| Sourced::new("career.toml", Career::default()));
+    let career = collected.career.unwrap_or_else(|| Sourced::new("career.toml", Career::default()));
     problems.extend(validate::check_all(
         &collected.steps,
         &collected.technologies,
@@ -127,26 +125,15 @@ fn parse_file(file: &ContentFile, into: &mut Collected) -> Result<(), Problem> {
         items.into_iter().map(|v| Sourced::new(path, v)).collect()
     }
     match path {
-        "roadmap.toml" => into
-            .steps
-            .extend(sourced(path, parse::<StepsFile>(file)?.steps)),
-        "comparisons.toml" => into
-            .comparisons
-            .extend(sourced(path, parse::<ComparisonsFile>(file)?.comparisons)),
-        "prompts.toml" => into
-            .prompts
-            .extend(sourced(path, parse::<PromptsFile>(file)?.prompts)),
+        "roadmap.toml" => into.steps.extend(sourced(path, parse::<StepsFile>(file)?.steps)),
+        "comparisons.toml" => into.comparisons.extend(sourced(path, parse::<ComparisonsFile>(file)?.comparisons)),
+        "prompts.toml" => into.prompts.extend(sourced(path, parse::<PromptsFile>(file)?.prompts)),
         "career.toml" => into.career = Some(Sourced::new(path, parse::<Career>(file)?)),
-        p if p.starts_with("technologies/") => into
-            .technologies
-            .extend(sourced(path, parse::<TechnologiesFile>(file)?.technologies)),
-        p if p.starts_with("faq/") => into.faq.extend(sourced(path, parse::<FaqFile>(file)?.faq)),
-        _ => {
-            return Err(Problem::file(
-                path,
-                "is not a known content file (see content/README.md)",
-            ))
+        p if p.starts_with("technologies/") => {
+            into.technologies.extend(sourced(path, parse::<TechnologiesFile>(file)?.technologies))
         }
+        p if p.starts_with("faq/") => into.faq.extend(sourced(path, parse::<FaqFile>(file)?.faq)),
+        _ => return Err(Problem::file(path, "is not a known content file (see content/README.md)")),
     }
     Ok(())
 }
@@ -183,10 +170,7 @@ fn folder_files(root: &Path) -> Result<Vec<ContentFile>, ContentError> {
     let mut files = Vec::new();
     walk_folder(root, root, &mut files).map_err(|e| {
         let shown = root.display().to_string();
-        ContentError(vec![Problem::file(
-            &shown,
-            format!("could not be read: {e}"),
-        )])
+        ContentError(vec![Problem::file(&shown, format!("could not be read: {e}"))])
     })?;
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
@@ -204,15 +188,9 @@ fn walk_folder(root: &Path, dir: &Path, files: &mut Vec<ContentFile>) -> std::io
         if is_content_file(&relative) {
             let bytes = std::fs::read(&path)?;
             let text = String::from_utf8(bytes).map_err(|_| {
-                std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    format!("{relative} is not UTF-8"),
-                )
+                std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{relative} is not UTF-8"))
             })?;
-            files.push(ContentFile {
-                path: relative,
-                text,
-            });
+            files.push(ContentFile { path: relative, text });
         }
     }
     Ok(())

@@ -49,15 +49,7 @@ impl Content {
         career: Career,
     ) -> Self {
         let index = SearchIndex::build(documents(&steps, &technologies, &faq));
-        Content {
-            steps,
-            technologies,
-            comparisons,
-            faq,
-            prompts,
-            career,
-            index,
-        }
+        Content { steps, technologies, comparisons, faq, prompts, career, index }
     }
 
     pub fn counts(&self) -> ContentCounts {
@@ -84,14 +76,7 @@ impl Content {
             return Ok(step);
         }
         match self.index.find(query, Scope::Steps) {
-            Found::Match {
-                best:
-                    Hit {
-                        target: Target::Step(i),
-                        ..
-                    },
-                ..
-            } => Ok(&self.steps[i]),
+            Found::Match { best: Hit { target: Target::Step(i), .. }, .. } => Ok(&self.steps[i]),
             Found::Match { best, .. } => Err(vec![best]),
             Found::NoMatch { suggestions } => Err(suggestions),
         }
@@ -111,17 +96,15 @@ impl Content {
 
     /// The curated comparison of exactly these technologies, in any order.
     pub fn comparison_of(&self, ids: &[&str]) -> Option<&Comparison> {
-        self.comparisons.iter().find(|c| {
-            c.items.len() == ids.len() && ids.iter().all(|id| c.items.iter().any(|i| i == id))
-        })
+        self.comparisons
+            .iter()
+            .find(|c| c.items.len() == ids.len() && ids.iter().all(|id| c.items.iter().any(|i| i == id)))
     }
 
     /// Curated comparisons that include this technology, for "see also".
     pub fn comparisons_with(&self, id: &str) -> impl Iterator<Item = &Comparison> {
         let id = id.to_string();
-        self.comparisons
-            .iter()
-            .filter(move |c| c.items.contains(&id))
+        self.comparisons.iter().filter(move |c| c.items.contains(&id))
     }
 }
 
@@ -136,30 +119,23 @@ fn documents(steps: &[Step], technologies: &[Technology], faq: &[FaqEntry]) -> V
     let faq_docs = faq.iter().enumerate().map(|(i, f)| Document {
         target: Target::Faq(i),
         label: f.question.clone(),
-        phrases: std::iter::once(&f.question)
-            .chain(&f.aliases)
-            .cloned()
-            .collect(),
+        phrases: std::iter::once(&f.question).chain(&f.aliases).cloned().collect(),
         keywords: f.keywords.clone(),
+        body: f.answer.clone(),
     });
     let tech_docs = technologies.iter().enumerate().map(|(i, t)| Document {
         target: Target::Technology(i),
         label: t.name.clone(),
-        phrases: [&t.name, &t.id]
-            .into_iter()
-            .chain(&t.aliases)
-            .cloned()
-            .collect(),
+        phrases: [&t.name, &t.id].into_iter().chain(&t.aliases).cloned().collect(),
         keywords: Vec::new(),
+        body: format!("{} {}", t.summary, t.best_for),
     });
     let step_docs = steps.iter().enumerate().map(|(i, s)| Document {
         target: Target::Step(i),
         label: format!("Step {} · {}", s.number, s.title),
-        phrases: std::iter::once(&s.title)
-            .chain(&s.aliases)
-            .cloned()
-            .collect(),
+        phrases: std::iter::once(&s.title).chain(&s.aliases).cloned().collect(),
         keywords: Vec::new(),
+        body: format!("{} {}", s.summary, s.checklist.join(" ")),
     });
     faq_docs.chain(tech_docs).chain(step_docs).collect()
 }

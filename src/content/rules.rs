@@ -19,17 +19,11 @@ struct EntryCheck<'a> {
 
 impl<'a> EntryCheck<'a> {
     fn new(file: &'a str, entry: &'a str, problems: &'a mut Vec<Problem>) -> Self {
-        EntryCheck {
-            file,
-            entry,
-            total: 0,
-            problems,
-        }
+        EntryCheck { file, entry, total: 0, problems }
     }
 
     fn report(&mut self, message: String) {
-        self.problems
-            .push(Problem::entry(self.file, self.entry, message));
+        self.problems.push(Problem::entry(self.file, self.entry, message));
     }
 
     fn text(&mut self, field: &str, value: &str, max: usize) {
@@ -38,27 +32,20 @@ impl<'a> EntryCheck<'a> {
         if value.trim().is_empty() {
             self.report(format!("`{field}` is empty"));
         } else if length > max {
-            self.report(format!(
-                "`{field}` is {length} characters; the limit is {max}"
-            ));
+            self.report(format!("`{field}` is {length} characters; the limit is {max}"));
         }
     }
 
     /// A list rendered as `- item` lines in one embed field.
     fn list(&mut self, field: &str, items: &[String], min_items: usize) {
         if items.len() < min_items {
-            self.report(format!(
-                "`{field}` has {} item(s); it needs at least {min_items}",
-                items.len()
-            ));
+            self.report(format!("`{field}` has {} item(s); it needs at least {min_items}", items.len()));
         }
         let rendered: usize = items.iter().map(|i| i.chars().count() + 3).sum();
         self.total += rendered;
         if rendered > limits::FIELD_VALUE {
             let max = limits::FIELD_VALUE;
-            self.report(format!(
-                "`{field}` renders to {rendered} characters; one field holds {max}"
-            ));
+            self.report(format!("`{field}` renders to {rendered} characters; one field holds {max}"));
         }
         if items.iter().any(|i| i.trim().is_empty()) {
             self.report(format!("`{field}` has an empty item"));
@@ -68,9 +55,7 @@ impl<'a> EntryCheck<'a> {
     fn step_ref(&mut self, field: &str, step: Option<u8>, step_count: usize) {
         if let Some(n) = step {
             if n == 0 || usize::from(n) > step_count {
-                self.report(format!(
-                    "`{field}` is {n}, but the roadmap has steps 1 to {step_count}"
-                ));
+                self.report(format!("`{field}` is {n}, but the roadmap has steps 1 to {step_count}"));
             }
         }
     }
@@ -78,9 +63,7 @@ impl<'a> EntryCheck<'a> {
     fn finish(mut self) {
         if self.total > limits::EMBED_TOTAL {
             let (total, max) = (self.total, limits::EMBED_TOTAL);
-            self.report(format!(
-                "renders to {total} characters in all; one message holds {max}"
-            ));
+            self.report(format!("renders to {total} characters in all; one message holds {max}"));
         }
     }
 }
@@ -99,9 +82,7 @@ pub fn step(s: &Sourced<Step>, tech_ids: &HashSet<&str>, problems: &mut Vec<Prob
     check.list("resources", &step.resources, 1);
     for tech in &step.technologies {
         if !tech_ids.contains(tech.as_str()) {
-            check.report(format!(
-                "`technologies` names `{tech}`, which is not a technology id"
-            ));
+            check.report(format!("`technologies` names `{tech}`, which is not a technology id"));
         }
     }
     check.finish();
@@ -122,20 +103,13 @@ pub fn technology(t: &Sourced<Technology>, step_count: usize, problems: &mut Vec
     check.finish();
 }
 
-pub fn comparison(
-    c: &Sourced<Comparison>,
-    technologies: &[Sourced<Technology>],
-    problems: &mut Vec<Problem>,
-) {
+pub fn comparison(c: &Sourced<Comparison>, technologies: &[Sourced<Technology>], problems: &mut Vec<Problem>) {
     let cmp = &c.value;
     let mut check = EntryCheck::new(&c.file, &cmp.id, problems);
     check.text("summary", &cmp.summary, limits::EMBED_DESCRIPTION / 2);
     check.list("verdict", &cmp.verdict, cmp.items.len());
     if !(2..=3).contains(&cmp.items.len()) {
-        check.report(format!(
-            "`items` has {} technologies; a comparison takes 2 or 3",
-            cmp.items.len()
-        ));
+        check.report(format!("`items` has {} technologies; a comparison takes 2 or 3", cmp.items.len()));
     }
     let unique: HashSet<&String> = cmp.items.iter().collect();
     if unique.len() != cmp.items.len() {
@@ -145,9 +119,7 @@ pub fn comparison(
         match technologies.iter().find(|t| &t.value.id == item) {
             // The side-by-side shows each profile's summary, strengths and trade-offs too.
             Some(t) => check.total += profile_size(&t.value),
-            None => check.report(format!(
-                "`items` names `{item}`, which is not a technology id"
-            )),
+            None => check.report(format!("`items` names `{item}`, which is not a technology id")),
         }
     }
     check.finish();
@@ -155,18 +127,10 @@ pub fn comparison(
 
 fn profile_size(tech: &Technology) -> usize {
     let list = |items: &[String]| items.iter().map(|i| i.chars().count() + 3).sum::<usize>();
-    tech.name.chars().count()
-        + tech.best_for.chars().count()
-        + list(&tech.strengths)
-        + list(&tech.tradeoffs)
+    tech.name.chars().count() + tech.best_for.chars().count() + list(&tech.strengths) + list(&tech.tradeoffs)
 }
 
-pub fn faq(
-    f: &Sourced<FaqEntry>,
-    faq_ids: &HashSet<&str>,
-    step_count: usize,
-    problems: &mut Vec<Problem>,
-) {
+pub fn faq(f: &Sourced<FaqEntry>, faq_ids: &HashSet<&str>, step_count: usize, problems: &mut Vec<Problem>) {
     let entry = &f.value;
     let mut check = EntryCheck::new(&f.file, &entry.id, problems);
     check.text("question", &entry.question, limits::CHOICE_NAME);
@@ -178,9 +142,7 @@ pub fn faq(
         if related == &entry.id {
             check.report("`related` names the entry itself".to_string());
         } else if !faq_ids.contains(related.as_str()) {
-            check.report(format!(
-                "`related` names `{related}`, which is not an FAQ id"
-            ));
+            check.report(format!("`related` names `{related}`, which is not an FAQ id"));
         }
     }
     check.step_ref("roadmap_step", entry.roadmap_step, step_count);
@@ -227,10 +189,7 @@ pub fn career(c: &Sourced<Career>, problems: &mut Vec<Problem>) {
         check.text("note", &salaries.note, limits::FIELD_VALUE);
         for row in &salaries.rows {
             if !levels.contains(row.level.as_str()) {
-                check.report(format!(
-                    "a row names level `{}`, which is not a level id",
-                    row.level
-                ));
+                check.report(format!("a row names level `{}`, which is not a level id", row.level));
             }
         }
         check.finish();

@@ -28,10 +28,7 @@ pub struct Sourced<T> {
 
 impl<T> Sourced<T> {
     pub fn new(file: &str, value: T) -> Self {
-        Sourced {
-            file: file.to_string(),
-            value,
-        }
+        Sourced { file: file.to_string(), value }
     }
 }
 
@@ -45,19 +42,11 @@ pub struct Problem {
 
 impl Problem {
     pub fn file(file: &str, message: impl Into<String>) -> Self {
-        Problem {
-            file: file.to_string(),
-            entry: None,
-            message: message.into(),
-        }
+        Problem { file: file.to_string(), entry: None, message: message.into() }
     }
 
     pub fn entry(file: &str, entry: &str, message: impl Into<String>) -> Self {
-        Problem {
-            file: file.to_string(),
-            entry: Some(entry.to_string()),
-            message: message.into(),
-        }
+        Problem { file: file.to_string(), entry: Some(entry.to_string()), message: message.into() }
     }
 }
 
@@ -108,16 +97,10 @@ pub fn check_all(
     }
     rules::career(career, &mut problems);
     if steps.is_empty() {
-        problems.push(Problem::file(
-            "roadmap.toml",
-            "has no steps; the roadmap needs at least one",
-        ));
+        problems.push(Problem::file("roadmap.toml", "has no steps; the roadmap needs at least one"));
     }
     if prompts.is_empty() {
-        problems.push(Problem::file(
-            "prompts.toml",
-            "has no prompts; the daily prompt needs at least one",
-        ));
+        problems.push(Problem::file("prompts.toml", "has no prompts; the daily prompt needs at least one"));
     }
     problems
 }
@@ -127,34 +110,26 @@ fn unique_ids<T>(items: &[Sourced<T>], id: impl Fn(&T) -> &String, problems: &mu
     for item in items {
         let key = id(&item.value).as_str();
         if !is_valid_id(key) {
-            problems.push(Problem::entry(
-                &item.file,
-                key,
-                "the id must be lowercase letters, digits and dashes",
-            ));
+            problems.push(Problem::entry(&item.file, key, "the id must be lowercase letters, digits and dashes"));
         }
         if let Some(first) = seen.insert(key, &item.file) {
-            problems.push(Problem::entry(
-                &item.file,
-                key,
-                format!("the id is already used in {first}"),
-            ));
+            problems.push(Problem::entry(&item.file, key, format!("the id is already used in {first}")));
         }
     }
 }
 
 fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn step_numbers(steps: &[Sourced<Step>], problems: &mut Vec<Problem>) {
     for (index, step) in steps.iter().enumerate() {
         let expected = index + 1;
         if usize::from(step.value.number) != expected {
-            let message = format!("the step is number {} but stands in position {expected}; number the steps 1, 2, 3... in order", step.value.number);
+            let message = format!(
+                "the step is number {} but stands in position {expected}; number the steps 1, 2, 3... in order",
+                step.value.number
+            );
             problems.push(Problem::entry(&step.file, &step.value.id, message));
         }
     }

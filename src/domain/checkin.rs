@@ -13,24 +13,17 @@ impl Minutes {
     pub fn new(value: i64) -> Result<Self, UserError> {
         match u16::try_from(value) {
             Ok(m) if (1..=Self::MAX).contains(&m) => Ok(Minutes(m)),
-            _ => Err(UserError::MinutesOutOfRange {
-                given: value.to_string(),
-            }),
+            _ => Err(UserError::MinutesOutOfRange { given: value.to_string() }),
         }
     }
 
     /// Reads minutes as typed ("45", "45m", "45min").
     pub fn parse(text: &str) -> Result<Self, UserError> {
         let trimmed = text.trim().to_lowercase();
-        let digits = trimmed
-            .trim_end_matches("minutes")
-            .trim_end_matches("min")
-            .trim_end_matches('m');
+        let digits = trimmed.trim_end_matches("minutes").trim_end_matches("min").trim_end_matches('m');
         match digits.trim().parse::<i64>() {
             Ok(value) => Minutes::new(value),
-            Err(_) => Err(UserError::MinutesOutOfRange {
-                given: text.trim().to_string(),
-            }),
+            Err(_) => Err(UserError::MinutesOutOfRange { given: text.trim().to_string() }),
         }
     }
 
@@ -54,10 +47,7 @@ impl Note {
             return Ok(None);
         }
         if length > Self::MAX_CHARS {
-            return Err(UserError::NoteTooLong {
-                length,
-                max: Self::MAX_CHARS,
-            });
+            return Err(UserError::NoteTooLong { length, max: Self::MAX_CHARS });
         }
         Ok(Some(Note(trimmed.to_string())))
     }
@@ -82,14 +72,8 @@ mod tests {
 
     #[test]
     fn a_long_note_is_refused_and_a_blank_one_is_no_note() {
-        assert!(matches!(
-            Note::new(&"x".repeat(5000)),
-            Err(UserError::NoteTooLong { length: 5000, .. })
-        ));
+        assert!(matches!(Note::new(&"x".repeat(5000)), Err(UserError::NoteTooLong { length: 5000, .. })));
         assert_eq!(Note::new("   ").unwrap(), None);
-        assert_eq!(
-            Note::new(" <@everyone> ").unwrap().unwrap().as_str(),
-            "<@everyone>"
-        );
+        assert_eq!(Note::new(" <@everyone> ").unwrap().unwrap().as_str(), "<@everyone>");
     }
 }

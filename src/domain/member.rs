@@ -43,18 +43,8 @@ pub struct MemberRef {
 }
 
 impl MemberRef {
-    pub fn new(
-        platform: Platform,
-        space_id: impl Into<String>,
-        user_id: impl Into<String>,
-    ) -> Self {
-        MemberRef {
-            space: SpaceRef {
-                platform,
-                space_id: space_id.into(),
-            },
-            user_id: user_id.into(),
-        }
+    pub fn new(platform: Platform, space_id: impl Into<String>, user_id: impl Into<String>) -> Self {
+        MemberRef { space: SpaceRef { platform, space_id: space_id.into() }, user_id: user_id.into() }
     }
 
     pub fn platform(&self) -> Platform {

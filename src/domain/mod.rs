@@ -6,11 +6,15 @@
 
 pub mod checkin;
 pub mod member;
+pub mod moderation;
+pub mod progress;
 pub mod prompt;
 pub mod streak;
 pub mod timezone;
 
 pub use checkin::{Minutes, Note};
 pub use member::{MemberRef, Platform, SpaceRef};
+pub use moderation::CallerRights;
+pub use progress::StepStatus;
 pub use streak::StreakSummary;
 pub use timezone::Timezone;

@@ -22,9 +22,8 @@ mod tests {
     #[test]
     fn consecutive_days_get_consecutive_prompts_without_repeats() {
         let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-        let seen: std::collections::HashSet<usize> = (0..90)
-            .map(|i| prompt_index_for(start + chrono::Duration::days(i), 90))
-            .collect();
+        let seen: std::collections::HashSet<usize> =
+            (0..90).map(|i| prompt_index_for(start + chrono::Duration::days(i), 90)).collect();
         assert_eq!(seen.len(), 90);
     }
 }

@@ -35,11 +35,7 @@ pub fn summarize(days: &[NaiveDate], today: NaiveDate) -> StreakSummary {
 /// Counts back from today, or from yesterday when today is not done yet.
 fn current_run(sorted: &[NaiveDate], today: NaiveDate) -> u32 {
     let counted = |d: NaiveDate| sorted.binary_search(&d).is_ok();
-    let mut day = if counted(today) {
-        today
-    } else {
-        today.pred_opt().unwrap_or(today)
-    };
+    let mut day = if counted(today) { today } else { today.pred_opt().unwrap_or(today) };
     let mut run = 0;
     while counted(day) {
         run += 1;
@@ -77,10 +73,7 @@ mod tests {
     #[test]
     fn no_check_ins_is_no_streak() {
         let s = summarize(&[], d(10));
-        assert_eq!(
-            (s.current, s.longest, s.total_days, s.checked_in_today),
-            (0, 0, 0, false)
-        );
+        assert_eq!((s.current, s.longest, s.total_days, s.checked_in_today), (0, 0, 0, false));
     }
 
     #[test]

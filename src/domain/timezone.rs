@@ -22,10 +22,7 @@ impl Timezone {
         if let Ok(tz) = Tz::from_str_insensitive(trimmed) {
             return Ok(Timezone(tz));
         }
-        Err(UserError::InvalidTimezone {
-            input: trimmed.to_string(),
-            suggestions: suggest(trimmed),
-        })
+        Err(UserError::InvalidTimezone { input: trimmed.to_string(), suggestions: suggest(trimmed) })
     }
 
     pub fn name(&self) -> &'static str {
@@ -71,18 +68,13 @@ pub fn suggest(input: &str) -> Vec<String> {
             let name = tz.name();
             let lower = name.to_lowercase();
             let city = lower.rsplit('/').next().unwrap_or(&lower);
-            let score =
-                strsim::jaro_winkler(&wanted, &lower).max(strsim::jaro_winkler(&wanted, city));
+            let score = strsim::jaro_winkler(&wanted, &lower).max(strsim::jaro_winkler(&wanted, city));
             (score, name)
         })
         .filter(|(score, _)| *score > 0.85)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    scored
-        .into_iter()
-        .take(3)
-        .map(|(_, name)| name.to_string())
-        .collect()
+    scored.into_iter().take(3).map(|(_, name)| name.to_string()).collect()
 }
 
 #[cfg(test)]
@@ -91,10 +83,7 @@ mod tests {
 
     #[test]
     fn names_are_accepted_in_any_case() {
-        assert_eq!(
-            Timezone::parse("europe/berlin").unwrap().name(),
-            "Europe/Berlin"
-        );
+        assert_eq!(Timezone::parse("europe/berlin").unwrap().name(), "Europe/Berlin");
     }
 
     #[test]
@@ -111,23 +100,14 @@ mod tests {
     fn the_local_date_follows_the_zone() {
         let at = Utc.with_ymd_and_hms(2026, 3, 1, 23, 30, 0).unwrap();
         let tokyo = Timezone::parse("Asia/Tokyo").unwrap();
-        assert_eq!(
-            tokyo.local_date(at),
-            NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
-        );
-        assert_eq!(
-            Timezone::UTC.local_date(at),
-            NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
-        );
+        assert_eq!(tokyo.local_date(at), NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
+        assert_eq!(Timezone::UTC.local_date(at), NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
     }
 
     #[test]
     fn a_day_ends_at_the_next_local_midnight() {
         let berlin = Timezone::parse("Europe/Berlin").unwrap();
         let end = berlin.end_of_day(NaiveDate::from_ymd_opt(2026, 7, 1).unwrap());
-        assert_eq!(
-            end.with_timezone(&Utc),
-            Utc.with_ymd_and_hms(2026, 7, 1, 22, 0, 0).unwrap()
-        );
+        assert_eq!(end.with_timezone(&Utc), Utc.with_ymd_and_hms(2026, 7, 1, 22, 0, 0).unwrap());
     }
 }

@@ -15,11 +15,7 @@ pub struct CheckinRecord<'a> {
 impl Store {
     /// Records the day; returns false, changing nothing, when the day was already counted.
     /// The primary key makes this atomic, so two simultaneous check-ins count the day once.
-    pub async fn record_checkin(
-        &self,
-        member: &MemberRef,
-        record: CheckinRecord<'_>,
-    ) -> Result<bool, sqlx::Error> {
+    pub async fn record_checkin(&self, member: &MemberRef, record: CheckinRecord<'_>) -> Result<bool, sqlx::Error> {
         let member_id = self.member_id(member, record.at).await?;
         let minutes = record.minutes.map(|m| i64::from(m.get()));
         let note = record.note.map(Note::as_str);

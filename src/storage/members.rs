@@ -1,16 +1,12 @@
-//! Members and spaces: identity rows and their settings (time zones).
+//! Members: identity rows and their own settings (time zone).
 
 use super::Store;
-use crate::domain::{MemberRef, SpaceRef};
+use crate::domain::MemberRef;
 use chrono::{DateTime, Utc};
 
 impl Store {
     /// The member's row id, creating the row on first use.
-    pub async fn member_id(
-        &self,
-        member: &MemberRef,
-        now: DateTime<Utc>,
-    ) -> Result<i64, sqlx::Error> {
+    pub async fn member_id(&self, member: &MemberRef, now: DateTime<Utc>) -> Result<i64, sqlx::Error> {
         let platform = member.platform().as_str();
         let row = sqlx::query!(
             r#"INSERT INTO members (platform, space_id, user_id, created_at) VALUES (?, ?, ?, ?)
@@ -47,42 +43,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), sqlx::Error> {
         let id = self.member_id(member, now).await?;
-        sqlx::query!("UPDATE members SET timezone = ? WHERE id = ?", timezone, id)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
-    /// The space's default time zone for members who set none.
-    pub async fn space_timezone(&self, space: &SpaceRef) -> Result<Option<String>, sqlx::Error> {
-        let platform = space.platform.as_str();
-        let row = sqlx::query!(
-            "SELECT default_timezone FROM spaces WHERE platform = ? AND space_id = ?",
-            platform,
-            space.space_id,
-        )
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.and_then(|r| r.default_timezone))
-    }
-
-    pub async fn set_space_timezone(
-        &self,
-        space: &SpaceRef,
-        timezone: &str,
-        now: DateTime<Utc>,
-    ) -> Result<(), sqlx::Error> {
-        let platform = space.platform.as_str();
-        sqlx::query!(
-            r#"INSERT INTO spaces (platform, space_id, default_timezone, created_at) VALUES (?, ?, ?, ?)
-               ON CONFLICT (platform, space_id) DO UPDATE SET default_timezone = excluded.default_timezone"#,
-            platform,
-            space.space_id,
-            timezone,
-            now,
-        )
-        .execute(&self.pool)
-        .await?;
+        sqlx::query!("UPDATE members SET timezone = ? WHERE id = ?", timezone, id).execute(&self.pool).await?;
         Ok(())
     }
 }

@@ -7,6 +7,8 @@
 
 mod checkins;
 mod members;
+mod progress;
+mod spaces;
 
 use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -27,11 +29,7 @@ impl Store {
     /// Opens (creating if needed) the SQLite database at `url` and brings its schema up to date.
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
         let options = SqliteConnectOptions::from_str(url)
-            .with_context(|| {
-                format!(
-                    "DATABASE_URL is not a SQLite URL (expected sqlite://path/to/file.db): {url}"
-                )
-            })?
+            .with_context(|| format!("DATABASE_URL is not a SQLite URL (expected sqlite://path/to/file.db): {url}"))?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
@@ -43,10 +41,7 @@ impl Store {
             .connect_with(options)
             .await
             .with_context(|| format!("could not open the database at {}", url))?;
-        sqlx::migrate!("./migrations")
-            .run(&pool)
-            .await
-            .context("could not bring the database schema up to date")?;
+        sqlx::migrate!("./migrations").run(&pool).await.context("could not bring the database schema up to date")?;
         Ok(Store { pool })
     }
 
@@ -60,9 +55,8 @@ fn create_parent_folder(file: &Path) -> anyhow::Result<()> {
     let is_memory = file.as_os_str().is_empty() || file.to_string_lossy().starts_with(':');
     match file.parent() {
         Some(parent) if !is_memory && !parent.as_os_str().is_empty() && !parent.exists() => {
-            std::fs::create_dir_all(parent).with_context(|| {
-                format!("could not create the database folder {}", parent.display())
-            })
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("could not create the database folder {}", parent.display()))
         }
         _ => Ok(()),
     }

@@ -109,7 +109,11 @@ fn check_passes_on_the_bundled_content_and_names_a_broken_entry() {
     let content = dir.path().join("content");
     copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &content);
     let roadmap = content.join("roadmap.toml");
-    let broken = std::fs::read_to_string(&roadmap).unwrap().replacen("technologies = [", "technologies = [\"cobol-on-wheels\", ", 1);
+    let broken = std::fs::read_to_string(&roadmap).unwrap().replacen(
+        "technologies = [",
+        "technologies = [\"cobol-on-wheels\", ",
+        1,
+    );
     std::fs::write(&roadmap, broken).unwrap();
     let out = mentor(dir.path()).env("CONTENT_DIR", &content).arg("check").output().unwrap();
     assert_eq!(out.status.code(), Some(1));

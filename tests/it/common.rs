@@ -1,8 +1,6 @@
 //! Helpers shared by the integration tests: an `App` over the embedded content and a real SQLite
 //! file in a temporary folder, and fixed instants so no test depends on the clock.
 
-
-
 use backend_mentor::app::App;
 use backend_mentor::content::ContentSource;
 use backend_mentor::domain::Timezone;

@@ -59,7 +59,8 @@ async fn search_finds_what_learners_mean_and_nothing_for_off_topic_questions() {
     }
     for case in &set.step {
         total += 1;
-        let got = app.roadmap_step(&case.query).map(|s| s.number.to_string()).unwrap_or_else(|e| format!("no answer ({e})"));
+        let got =
+            app.roadmap_step(&case.query).map(|s| s.number.to_string()).unwrap_or_else(|e| format!("no answer ({e})"));
         if got != case.expect.to_string() {
             misses.push(format!("step {:?}: expected {}, got {got}", case.query, case.expect));
         }
@@ -71,7 +72,12 @@ async fn search_finds_what_learners_mean_and_nothing_for_off_topic_questions() {
         .map(|case| format!("off-topic {:?} got {}", case.query, faq_top1(app, &case.query)))
         .collect();
     let accuracy = 100.0 * (total - misses.len()) as f64 / total as f64;
-    println!("search evaluation: top-1 accuracy {accuracy:.1}% ({} of {total}); off-topic answered: {} of {}", total - misses.len(), answered_off_topic.len(), set.off_topic.len());
+    println!(
+        "search evaluation: top-1 accuracy {accuracy:.1}% ({} of {total}); off-topic answered: {} of {}",
+        total - misses.len(),
+        answered_off_topic.len(),
+        set.off_topic.len()
+    );
     for miss in misses.iter().chain(&answered_off_topic) {
         println!("  {miss}");
     }

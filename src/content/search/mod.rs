@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use text::{terms, Term};
 
 /// The score from which an answer is given without asking "did you mean".
-pub const CONFIDENT: f32 = 0.62;
+pub const CONFIDENT: f32 = 0.42;
 /// The score from which an entry is worth suggesting.
 const SUGGESTIBLE: f32 = 0.3;
 /// Discord shows at most 25 autocomplete choices.
@@ -69,6 +69,7 @@ pub struct Document {
     pub label: String,
     pub phrases: Vec<String>,
     pub keywords: Vec<String>,
+    pub body: String,
 }
 
 struct IndexedDoc {
@@ -76,6 +77,7 @@ struct IndexedDoc {
     label: String,
     phrases: Vec<Vec<usize>>,
     keywords: Vec<usize>,
+    body: Vec<usize>,
 }
 
 struct VocabTerm {
@@ -88,6 +90,7 @@ struct VocabTerm {
 pub struct SearchIndex {
     docs: Vec<IndexedDoc>,
     vocab: Vec<VocabTerm>,
+    idf: Vec<f32>,
     unknown_weight: f32,
 }
 
@@ -100,20 +103,13 @@ impl SearchIndex {
                 target: d.target,
                 label: d.label,
                 phrases: d.phrases.iter().map(|p| builder.add_text(p)).collect(),
-                keywords: d
-                    .keywords
-                    .iter()
-                    .flat_map(|k| builder.add_text(k))
-                    .collect(),
+                keywords: d.keywords.iter().flat_map(|k| builder.add_text(k)).collect(),
+                body: dedup(builder.add_text(&d.body)),
             })
             .collect();
         let vocab = builder.finish(&docs);
-        let max_idf = vocab.iter().map(|v| v.idf).fold(1.0, f32::max);
-        SearchIndex {
-            docs,
-            vocab,
-            unknown_weight: max_idf,
-        }
+        let idf = vocab.iter().map(|v| v.idf).collect();
+        SearchIndex { unknown_weight: median_idf(&vocab), docs, vocab, idf }
     }
 
     /// Every entry in scope with a score worth showing, best first.
@@ -129,7 +125,7 @@ impl SearchIndex {
             .map(|d| Hit {
                 target: d.target,
                 label: d.label.clone(),
-                score: doc_score(&query_terms, d),
+                score: doc_score(&query_terms, d, scope, &self.idf),
             })
             .filter(|h| h.score >= SUGGESTIBLE)
             .collect();
@@ -164,11 +160,7 @@ impl SearchIndex {
 
     fn query_terms(&self, words: &[Term], completing: bool) -> Vec<QueryTerm> {
         let last = words.len().saturating_sub(1);
-        words
-            .iter()
-            .enumerate()
-            .map(|(i, term)| self.query_term(term, completing && i == last))
-            .collect()
+        words.iter().enumerate().map(|(i, term)| self.query_term(term, completing && i == last)).collect()
     }
 
     fn query_term(&self, term: &Term, allow_prefix: bool) -> QueryTerm {
@@ -176,10 +168,7 @@ impl SearchIndex {
         let mut best: Option<(f32, f32)> = None;
         for (id, v) in self.vocab.iter().enumerate() {
             let by_stem = term_similarity(&term.stem, &v.stem, allow_prefix);
-            let by_word = v
-                .words
-                .iter()
-                .map(|w| term_similarity(&term.word, w, allow_prefix));
+            let by_word = v.words.iter().map(|w| term_similarity(&term.word, w, allow_prefix));
             let similarity = by_word.fold(by_stem, f32::max);
             if similarity > 0.0 {
                 matches.push((id, similarity));
@@ -193,19 +182,37 @@ impl SearchIndex {
     }
 }
 
-fn doc_score(query: &[QueryTerm], doc: &IndexedDoc) -> f32 {
-    doc.phrases
+/// When a question could be answered by an FAQ entry or by a profile, the FAQ entry is the
+/// more direct answer to a question, so profiles and steps yield a little in a mixed search.
+fn kind_factor(target: Target, scope: Scope) -> f32 {
+    match (scope, target) {
+        (Scope::Everything, Target::Technology(_)) => 0.86,
+        (Scope::Everything, Target::Step(_)) => 0.8,
+        _ => 1.0,
+    }
+}
+
+fn doc_score(query: &[QueryTerm], doc: &IndexedDoc, scope: Scope, idf: &[f32]) -> f32 {
+    let best = doc
+        .phrases
         .iter()
-        .map(|phrase| {
-            phrase_score(
-                query,
-                &PhraseTerms {
-                    phrase,
-                    keywords: &doc.keywords,
-                },
-            )
-        })
-        .fold(0.0, f32::max)
+        .map(|phrase| phrase_score(query, &PhraseTerms { phrase, keywords: &doc.keywords, body: &doc.body, idf }))
+        .fold(0.0, f32::max);
+    best * kind_factor(doc.target, scope)
+}
+
+fn dedup(mut ids: Vec<usize>) -> Vec<usize> {
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// Words the content never uses weigh like a typical content word: enough that a query made
+/// mostly of them finds nothing, not so much that one stray word sinks a good match.
+fn median_idf(vocab: &[VocabTerm]) -> f32 {
+    let mut idfs: Vec<f32> = vocab.iter().map(|v| v.idf).collect();
+    idfs.sort_by(f32::total_cmp);
+    idfs.get(idfs.len() / 2).copied().unwrap_or(1.0)
 }
 
 #[derive(Default)]
@@ -231,32 +238,25 @@ impl VocabBuilder {
         id
     }
 
-    /// Weighs each term by how few entries use it (inverse document frequency).
+    /// Weighs each term by how few entries use it (inverse document frequency). An entry whose
+    /// body merely mentions a word counts half, so a word that titles few entries stays weighty
+    /// even when many answers mention it in passing.
     fn finish(self, docs: &[IndexedDoc]) -> Vec<VocabTerm> {
-        let mut doc_counts = vec![0usize; self.terms.len()];
+        let mut doc_counts = vec![0.0f32; self.terms.len()];
         for doc in docs {
-            let mut seen: Vec<usize> = doc
-                .phrases
-                .iter()
-                .flatten()
-                .chain(&doc.keywords)
-                .copied()
-                .collect();
-            seen.sort_unstable();
-            seen.dedup();
-            for id in seen {
-                doc_counts[id] += 1;
+            let titled = dedup(doc.phrases.iter().flatten().chain(&doc.keywords).copied().collect());
+            for id in &titled {
+                doc_counts[*id] += 1.0;
+            }
+            for id in doc.body.iter().filter(|id| titled.binary_search(id).is_err()) {
+                doc_counts[*id] += 0.5;
             }
         }
         let n = docs.len() as f32;
         self.terms
             .into_iter()
             .zip(doc_counts)
-            .map(|((stem, words), count)| VocabTerm {
-                stem,
-                words,
-                idf: ((n + 1.0) / (count as f32 + 0.5)).ln(),
-            })
+            .map(|((stem, words), count)| VocabTerm { stem, words, idf: ((n + 1.0) / (count + 0.5)).ln() })
             .collect()
     }
 }

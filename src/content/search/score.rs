@@ -12,6 +12,10 @@ pub fn term_similarity(query: &str, term: &str, allow_prefix: bool) -> f32 {
     if allow_prefix && query.len() >= 2 && term.starts_with(query) {
         return 0.9;
     }
+    // The content's own short forms ("prep", "auth", "config") stand for the longer word typed.
+    if term.len() >= 4 && query.len() > term.len() && query.starts_with(term) {
+        return 0.75;
+    }
     let (q_len, t_len) = (query.chars().count(), term.chars().count());
     if q_len < 5 || t_len < 4 || query.chars().next() != term.chars().next() {
         return 0.0;
@@ -24,10 +28,14 @@ pub fn term_similarity(query: &str, term: &str, allow_prefix: bool) -> f32 {
     }
 }
 
-/// A phrase of the content (a question, an alias, a name) as term ids, plus its entry's keywords.
+/// A phrase of the content (a question, an alias, a name) as term ids, plus its entry's
+/// keywords and body text (an answer, a summary), which explain a query less strongly.
 pub struct PhraseTerms<'a> {
     pub phrase: &'a [usize],
     pub keywords: &'a [usize],
+    pub body: &'a [usize],
+    /// The weight of every vocabulary term, by id.
+    pub idf: &'a [f32],
 }
 
 /// For each query term: its weight and its similarity to each vocabulary term it resembles.
@@ -38,45 +46,66 @@ pub struct QueryTerm {
 
 impl QueryTerm {
     fn similarity_to(&self, term: usize) -> f32 {
-        self.matches
-            .iter()
-            .find(|(t, _)| *t == term)
-            .map_or(0.0, |(_, s)| *s)
+        self.matches.iter().find(|(t, _)| *t == term).map_or(0.0, |(_, s)| *s)
     }
 }
 
 /// Keywords count a little less than words of the phrase itself, so phrasing decides ties.
 const KEYWORD_FACTOR: f32 = 0.9;
+/// A word found only in the body says the entry is about it, but less surely.
+const BODY_FACTOR: f32 = 0.55;
 
-/// Scores a query against one phrase: mostly how much of the query is explained, partly how
-/// much of the phrase the query covers (so "redis" prefers "Redis" to "Redis vs Memcached").
+/// Scores a query against one phrase. Mostly: how much of the query's weight the entry explains.
+/// Partly: how much of the phrase's weight the query covers (so "redis" prefers "Redis" to
+/// "Redis vs Memcached"), and whether words the query puts side by side ("system design",
+/// "sql injection") stand side by side in the phrase too.
 pub fn phrase_score(query: &[QueryTerm], terms: &PhraseTerms<'_>) -> f32 {
     let total_weight: f32 = query.iter().map(|q| q.weight).sum();
     if total_weight <= 0.0 || terms.phrase.is_empty() {
         return 0.0;
     }
-    let mut explained = 0.0;
-    for q in query {
-        let in_phrase = terms
-            .phrase
-            .iter()
-            .map(|t| q.similarity_to(*t))
-            .fold(0.0, f32::max);
-        let in_keywords = terms
-            .keywords
-            .iter()
-            .map(|t| q.similarity_to(*t))
-            .fold(0.0, f32::max);
-        explained += q.weight * in_phrase.max(in_keywords * KEYWORD_FACTOR);
-    }
-    let covered = terms
-        .phrase
+    let best_in = |q: &QueryTerm, ids: &[usize]| ids.iter().map(|t| q.similarity_to(*t)).fold(0.0, f32::max);
+    let explained: f32 = query
         .iter()
-        .filter(|t| query.iter().any(|q| q.similarity_to(**t) > 0.0))
-        .count();
+        .map(|q| {
+            let found = best_in(q, terms.phrase)
+                .max(best_in(q, terms.keywords) * KEYWORD_FACTOR)
+                .max(best_in(q, terms.body) * BODY_FACTOR);
+            q.weight * found
+        })
+        .sum();
     let query_coverage = explained / total_weight;
-    let phrase_coverage = covered as f32 / terms.phrase.len() as f32;
-    0.75 * query_coverage + 0.25 * phrase_coverage
+    let together = adjacency(query, terms.phrase).unwrap_or(query_coverage);
+    0.65 * query_coverage + 0.2 * phrase_coverage(query, terms) + 0.15 * together
+}
+
+/// The share of the phrase's weight that some query term matches.
+fn phrase_coverage(query: &[QueryTerm], terms: &PhraseTerms<'_>) -> f32 {
+    let weight = |t: usize| terms.idf.get(t).copied().unwrap_or(1.0);
+    let total: f32 = terms.phrase.iter().map(|t| weight(*t)).sum();
+    let covered: f32 =
+        terms.phrase.iter().filter(|t| query.iter().any(|q| q.similarity_to(**t) > 0.0)).map(|t| weight(*t)).sum();
+    if total > 0.0 {
+        covered / total
+    } else {
+        0.0
+    }
+}
+
+/// The share of adjacent query term pairs that are also adjacent in the phrase; `None` for a
+/// one-word query, which has no pairs.
+fn adjacency(query: &[QueryTerm], phrase: &[usize]) -> Option<f32> {
+    if query.len() < 2 {
+        return None;
+    }
+    let pairs = query.windows(2);
+    let total = pairs.len() as f32;
+    let found = pairs
+        .filter(|pair| {
+            phrase.windows(2).any(|p| pair[0].similarity_to(p[0]) > 0.0 && pair[1].similarity_to(p[1]) > 0.0)
+        })
+        .count();
+    Some(found as f32 / total)
 }
 
 #[cfg(test)]
@@ -87,7 +116,7 @@ mod tests {
     fn a_one_letter_typo_in_a_long_word_still_matches() {
         assert!(term_similarity("postgress", "postgres", false) > 0.5);
         assert!(term_similarity("kuberent", "kubernet", false) > 0.5);
-        assert!(term_similarity("databse", "databas", false) > 0.5);
+        assert!(term_similarity("databse", "database", false) > 0.5);
     }
 
     #[test]
@@ -104,24 +133,11 @@ mod tests {
 
     #[test]
     fn a_query_fully_inside_a_short_phrase_scores_highest() {
-        let query = vec![QueryTerm {
-            weight: 1.0,
-            matches: vec![(0, 1.0)],
-        }];
-        let short = phrase_score(
-            &query,
-            &PhraseTerms {
-                phrase: &[0],
-                keywords: &[],
-            },
-        );
-        let long = phrase_score(
-            &query,
-            &PhraseTerms {
-                phrase: &[0, 1, 2],
-                keywords: &[],
-            },
-        );
+        let query = vec![QueryTerm { weight: 1.0, matches: vec![(0, 1.0)] }];
+        let short =
+            phrase_score(&query, &PhraseTerms { phrase: &[0], keywords: &[], body: &[], idf: &[1.0, 1.0, 1.0] });
+        let long =
+            phrase_score(&query, &PhraseTerms { phrase: &[0, 1, 2], keywords: &[], body: &[], idf: &[1.0, 1.0, 1.0] });
         assert!(short > long);
         assert!((short - 1.0).abs() < 1e-6);
     }

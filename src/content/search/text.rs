@@ -5,170 +5,72 @@
 //! pipeline so that "Databases?" and "database" meet as the same stem.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// Words that carry no meaning for finding an entry.
-const STOPWORDS: &[&str] = &[
-    "a",
-    "about",
-    "actually",
-    "all",
-    "am",
-    "an",
-    "and",
-    "any",
-    "anyone",
-    "are",
-    "as",
-    "at",
-    "be",
-    "been",
-    "being",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "explain",
-    "for",
-    "from",
-    "get",
-    "getting",
-    "give",
-    "got",
-    "guys",
-    "had",
-    "has",
-    "have",
-    "hello",
-    "help",
-    "hey",
-    "hi",
-    "how",
-    "i",
-    "id",
-    "if",
-    "im",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "ive",
-    "just",
-    "kind",
-    "know",
-    "like",
-    "me",
-    "mean",
-    "my",
-    "of",
-    "ok",
-    "okay",
-    "on",
-    "one",
-    "or",
-    "please",
-    "pls",
-    "question",
-    "quick",
-    "really",
-    "should",
-    "so",
-    "some",
-    "someone",
-    "tell",
-    "than",
-    "thanks",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "thing",
-    "things",
-    "this",
-    "to",
-    "u",
-    "um",
-    "ur",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "whats",
-    "when",
-    "where",
-    "which",
-    "who",
-    "why",
-    "will",
-    "with",
-    "wondering",
-    "would",
-    "you",
-    "your",
-];
+const STOPWORDS: &str = "
+    a about actually all also am an and any anyone are as at be been being but by can could did do
+    does doing even ever explain for from get getting give got guys had has have hello help hey hi
+    how i id if im in into is it its ive just kind know like me mean my of ok okay on one or please
+    pls question questions quick really should so some someone still stuff tell than thanks that the
+    their them then there these they thing things this to u um ur very was we were what whats when
+    where which who why will with wondering would you your";
 
-/// Abbreviations and everyday words mapped to the word the content uses.
-const SYNONYMS: &[(&str, &str)] = &[
-    ("db", "database"),
-    ("dbs", "database"),
-    ("dev", "developer"),
-    ("devs", "developer"),
-    ("engineer", "developer"),
-    ("engineers", "developer"),
-    ("programmer", "developer"),
-    ("lang", "language"),
-    ("langs", "language"),
-    ("k8s", "kubernetes"),
-    ("js", "javascript"),
-    ("ts", "typescript"),
-    ("pay", "salary"),
-    ("paid", "salary"),
-    ("earn", "salary"),
-    ("wage", "salary"),
-    ("income", "salary"),
-    ("compensation", "salary"),
-    ("money", "salary"),
-    ("cert", "certification"),
-    ("certs", "certification"),
-    ("certificate", "certification"),
-    ("uni", "degree"),
-    ("university", "degree"),
-    ("college", "degree"),
-    ("diploma", "degree"),
-    ("fullstack", "full-stack"),
-    ("interviewing", "interview"),
-    ("yrs", "years"),
-    ("auth", "authentication"),
-    ("authn", "authentication"),
-    ("authz", "authorization"),
-    ("ci", "cicd"),
-    ("cd", "cicd"),
-    ("oop", "object-oriented"),
-    ("dsa", "algorithms"),
-    ("algo", "algorithms"),
-    ("algos", "algorithms"),
-    ("leetcode", "algorithms"),
-];
+/// Abbreviations and everyday words mapped to the word the content uses (`from=to`).
+const SYNONYMS: &str = "
+    db=database dbs=database dev=developer devs=developer engineer=developer engineers=developer
+    programmer=developer lang=language langs=language k8s=kubernetes js=javascript ts=typescript
+    pay=salary paid=salary earn=salary wage=salary income=salary compensation=salary money=salary
+    cert=certification certs=certification certificate=certification uni=degree university=degree
+    college=degree diploma=degree fullstack=full-stack interviewing=interview yrs=years
+    auth=authentication authn=authentication authz=authorization ci=cicd cd=cicd oop=object-oriented
+    dsa=algorithms algo=algorithms algos=algorithms leetcode=algorithms css=frontend html=frontend
+    ui=frontend workday=day daily=day hired=job hire=job hiring=job employed=job chatgpt=ai gpt=ai
+    llm=ai llms=ai copilot=ai laptop=computer pc=computer macbook=computer burnt=burnout
+    burned=burnout months=long weeks=long bother=worth";
+
+fn is_stopword(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.split_whitespace().collect()).contains(word)
+}
+
+fn synonym(word: &str) -> Option<&'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let map = MAP.get_or_init(|| SYNONYMS.split_whitespace().filter_map(|pair| pair.split_once('=')).collect());
+    map.get(word).copied()
+}
+
+/// British spellings become American ones on both sides, so "specialise" meets "specialize".
+fn american(word: &str) -> String {
+    const ENDINGS: &[(&str, &str)] = &[
+        ("isations", "izations"),
+        ("isation", "ization"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ising", "izing"),
+        ("ise", "ize"),
+        ("yse", "yze"),
+        ("iour", "ior"),
+        ("vour", "vor"),
+        ("lour", "lor"),
+    ];
+    for (british, us) in ENDINGS {
+        if word.len() > british.len() + 2 {
+            if let Some(stem) = word.strip_suffix(british) {
+                return format!("{stem}{us}");
+            }
+        }
+    }
+    word.to_string()
+}
 
 /// Lower-cases, strips accents, spells out symbols that matter (C#, C++, .NET, Node.js) and
 /// replaces every other punctuation mark with a space.
 pub fn normalize(text: &str) -> String {
-    let folded: String = text
-        .nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .collect::<String>()
-        .to_lowercase();
+    let folded: String =
+        text.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect::<String>().to_lowercase();
     let spelled = folded
         .replace("c#", " csharp ")
         .replace("c++", " cpp ")
@@ -177,13 +79,7 @@ pub fn normalize(text: &str) -> String {
         .replace("ci/cd", " ci cd ");
     spelled
         .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
-                c
-            } else {
-                ' '
-            }
-        })
+        .map(|c| if c.is_alphanumeric() || c == '-' { c } else { ' ' })
         .collect::<String>()
         .split_whitespace()
         .map(|w| w.trim_matches('-'))
@@ -209,13 +105,10 @@ pub fn terms(text: &str) -> Vec<Term> {
     normalize(text)
         .split(' ')
         .flat_map(expand_hyphen)
-        .filter(|w| !w.is_empty() && !STOPWORDS.contains(&w.as_str()))
+        .filter(|w| !w.is_empty() && !is_stopword(w))
         .filter(|w| w.chars().count() > 1 || w.chars().all(|c| c.is_ascii_digit()))
         .map(|w| canonical(&w))
-        .map(|word| Term {
-            stem: stemmer().stem(&word).into_owned(),
-            word,
-        })
+        .map(|word| Term { stem: stemmer().stem(&word).into_owned(), word })
         .collect()
 }
 
@@ -239,14 +132,7 @@ fn expand_hyphen(word: &str) -> Vec<String> {
 }
 
 fn canonical(word: &str) -> String {
-    let mapped = SYNONYMS
-        .iter()
-        .find(|(from, _)| *from == word)
-        .map(|(_, to)| *to);
-    match mapped {
-        Some(to) => to.to_string(),
-        None => word.to_string(),
-    }
+    synonym(word).map_or_else(|| american(word), str::to_string)
 }
 
 #[cfg(test)]
@@ -265,15 +151,17 @@ mod tests {
 
     #[test]
     fn terms_drop_filler_and_share_stems() {
-        assert_eq!(
-            stems("Hey, which databases should I learn?"),
-            stems("database learning")
-        );
+        assert_eq!(stems("Hey, which databases should I learn?"), stems("database learning"));
     }
 
     #[test]
     fn abbreviations_become_the_words_the_content_uses() {
         assert_eq!(stems("db"), stems("database"));
         assert_eq!(stems("k8s"), stems("kubernetes"));
+    }
+
+    #[test]
+    fn british_and_american_spellings_meet() {
+        assert_eq!(stems("specialise behaviour"), stems("specialize behavior"));
     }
 }

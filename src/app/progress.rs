@@ -1,0 +1,67 @@
+//! `App` actions for the roadmap with a member's progress: the overview with a mark per step
+//! and the percent complete, one step with its status, and marking a step.
+
+use super::App;
+use crate::content::model::Step;
+use crate::domain::progress::percent_complete;
+use crate::domain::{MemberRef, StepStatus};
+use crate::error::{Error, UserError};
+use chrono::{DateTime, Utc};
+
+/// The whole roadmap with where the member stands on each step.
+pub struct RoadmapView<'a> {
+    pub steps: Vec<(&'a Step, StepStatus)>,
+    pub percent: u8,
+}
+
+/// One step with the member's status and the number of steps in all.
+pub struct StepView<'a> {
+    pub step: &'a Step,
+    pub status: StepStatus,
+    pub total: usize,
+}
+
+impl App {
+    pub async fn roadmap_overview(&self, member: &MemberRef) -> Result<RoadmapView<'_>, Error> {
+        let recorded = self.store.step_statuses(member).await?;
+        let status_of = |n: u8| recorded.iter().find(|(s, _)| *s == n).map_or(StepStatus::NotStarted, |(_, st)| *st);
+        let steps: Vec<(&Step, StepStatus)> = self.content.steps.iter().map(|s| (s, status_of(s.number))).collect();
+        let statuses: Vec<StepStatus> = steps.iter().map(|(_, st)| *st).collect();
+        Ok(RoadmapView { percent: percent_complete(&statuses), steps })
+    }
+
+    /// A step found by number or name, with the member's status on it.
+    pub async fn roadmap_step_for(&self, member: &MemberRef, query: &str) -> Result<StepView<'_>, Error> {
+        let step = self.roadmap_step(query)?;
+        self.step_view(member, step).await
+    }
+
+    /// A step by its number, as buttons carry it.
+    pub async fn roadmap_step_number(&self, member: &MemberRef, number: u8) -> Result<StepView<'_>, Error> {
+        let step = self.content.step(number).ok_or_else(|| self.unknown_step(&number.to_string()))?;
+        self.step_view(member, step).await
+    }
+
+    /// Marks a step learning, done, skipped, or back to not started.
+    pub async fn set_step_status(
+        &self,
+        member: &MemberRef,
+        number: u8,
+        status: StepStatus,
+        now: DateTime<Utc>,
+    ) -> Result<StepView<'_>, Error> {
+        let step = self.content.step(number).ok_or_else(|| self.unknown_step(&number.to_string()))?;
+        self.store.set_step_status(member, number, status, now).await?;
+        Ok(StepView { step, status, total: self.content.steps.len() })
+    }
+
+    async fn step_view<'a>(&'a self, member: &MemberRef, step: &'a Step) -> Result<StepView<'a>, Error> {
+        let recorded = self.store.step_statuses(member).await?;
+        let status = recorded.iter().find(|(n, _)| *n == step.number).map_or(StepStatus::NotStarted, |(_, s)| *s);
+        Ok(StepView { step, status, total: self.content.steps.len() })
+    }
+
+    fn unknown_step(&self, query: &str) -> UserError {
+        UserError::UnknownStep { query: query.to_string(), count: self.content.steps.len(), suggestions: Vec::new() }
+    }
+}

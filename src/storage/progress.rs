@@ -1,0 +1,57 @@
+//! Roadmap progress rows: one per member and step that is not "not started".
+
+use super::Store;
+use crate::domain::{MemberRef, StepStatus};
+use chrono::{DateTime, Utc};
+
+impl Store {
+    /// Sets a step's status; "not started" removes the row.
+    pub async fn set_step_status(
+        &self,
+        member: &MemberRef,
+        step: u8,
+        status: StepStatus,
+        now: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        let member_id = self.member_id(member, now).await?;
+        let step = i64::from(step);
+        if status == StepStatus::NotStarted {
+            sqlx::query!("DELETE FROM roadmap_progress WHERE member_id = ? AND step_number = ?", member_id, step)
+                .execute(&self.pool)
+                .await?;
+            return Ok(());
+        }
+        let status = status.as_str();
+        sqlx::query!(
+            r#"INSERT INTO roadmap_progress (member_id, step_number, status, updated_at) VALUES (?, ?, ?, ?)
+               ON CONFLICT (member_id, step_number) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at"#,
+            member_id,
+            step,
+            status,
+            now,
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The member's recorded statuses as (step number, status).
+    pub async fn step_statuses(&self, member: &MemberRef) -> Result<Vec<(u8, StepStatus)>, sqlx::Error> {
+        let platform = member.platform().as_str();
+        let rows = sqlx::query!(
+            r#"SELECT p.step_number AS "step_number!: i64", p.status
+               FROM roadmap_progress p JOIN members m ON m.id = p.member_id
+               WHERE m.platform = ? AND m.space_id = ? AND m.user_id = ?"#,
+            platform,
+            member.space.space_id,
+            member.user_id,
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let parsed = rows.into_iter().filter_map(|r| {
+            let status = StepStatus::parse(&r.status)?;
+            Some((u8::try_from(r.step_number).ok()?, status))
+        });
+        Ok(parsed.collect())
+    }
+}
