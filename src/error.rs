@@ -29,6 +29,10 @@ pub enum UserError {
     InvalidTimezone { input: String, suggestions: Vec<String> },
     #[error("Minutes must be a whole number from 1 to 1440, and \"{given}\" is not.")]
     MinutesOutOfRange { given: String },
+    #[error("This command works in a server, not in direct messages.")]
+    ServerOnly,
+    #[error("I couldn't read one of the options. Pick a suggestion from the list, or check the value and try again.")]
+    BadOption,
     #[error("Only moderators (Manage Server, or the server's moderator role) can do that.")]
     NotModerator,
     #[error("\"{given}\" is not a step status. Use learning, done, skipped or reset.")]

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod console;
 pub mod content;
+pub mod discord;
 pub mod domain;
 pub mod error;
 pub mod startup;

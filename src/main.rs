@@ -4,9 +4,11 @@
 use backend_mentor::cli::{Cli, CliCommand};
 use backend_mentor::config::Config;
 use backend_mentor::console::Console;
+use backend_mentor::discord::{self, Clock};
 use backend_mentor::{startup, telemetry};
 use clap::Parser;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 fn main() -> ExitCode {
     if let Err(e) = dotenvy::dotenv() {
@@ -38,7 +40,7 @@ fn main() -> ExitCode {
 async fn run(command: CliCommand, config: Config) -> ExitCode {
     let result = match command {
         CliCommand::Check => return check(&config),
-        CliCommand::Run => return run_bot(&config),
+        CliCommand::Run => return run_bot(&config).await,
         CliCommand::Console { user } => console(&config, &user).await,
         CliCommand::Ask { line, user } => return ask(&config, &line, &user).await,
     };
@@ -79,15 +81,22 @@ fn check(config: &Config) -> ExitCode {
     }
 }
 
-fn run_bot(config: &Config) -> ExitCode {
-    if config.discord.is_none() {
+async fn run_bot(config: &Config) -> ExitCode {
+    let Some(discord) = &config.discord else {
         eprintln!("DISCORD_TOKEN is not set, so the Discord bot cannot start.");
         eprintln!("Set it in .env (see .env.example and the README), or try the mentor with no tokens:");
         eprintln!("  backend-mentor console");
         return ExitCode::from(2);
+    };
+    let app = match startup::build_app(config).await {
+        Ok(app) => app,
+        Err(e) => return startup_failed(&e),
+    };
+    let clock: Clock = Arc::new(chrono::Utc::now);
+    match discord::run(app, discord, clock, startup::shutdown_signal()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => startup_failed(&e),
     }
-    eprintln!("The Discord front end is not built yet; try `backend-mentor console`.");
-    ExitCode::from(2)
 }
 
 async fn console(config: &Config, user: &str) -> anyhow::Result<()> {

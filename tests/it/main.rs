@@ -8,5 +8,6 @@ mod app_flows;
 mod cli;
 mod common;
 mod content_check;
+mod discord_render;
 mod search_eval;
 mod tidy;

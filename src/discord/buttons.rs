@@ -1,0 +1,126 @@
+//! The roadmap's buttons: previous and next step, and marking a step learning, done or skipped.
+//!
+//! poise does not route button clicks, so they arrive here as events. A button's custom id says
+//! what it does (`roadmap:open:4`, `roadmap:set:4:done`); the click updates the message in place.
+
+use super::{caller, embeds, Data, Error};
+use crate::app::StepView;
+use crate::domain::StepStatus;
+use crate::error::log_internal;
+use poise::serenity_prelude as serenity;
+use serenity::{
+    ButtonStyle, CreateActionRow, CreateButton, CreateInteractionResponse, CreateInteractionResponseMessage,
+};
+
+/// What a roadmap button asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoadmapAction {
+    Open(u8),
+    Set(u8, StepStatus),
+}
+
+impl RoadmapAction {
+    pub fn custom_id(self) -> String {
+        match self {
+            RoadmapAction::Open(n) => format!("roadmap:open:{n}"),
+            RoadmapAction::Set(n, status) => format!("roadmap:set:{n}:{}", status.as_str()),
+        }
+    }
+
+    pub fn parse(custom_id: &str) -> Option<Self> {
+        let parts: Vec<&str> = custom_id.split(':').collect();
+        match parts.as_slice() {
+            ["roadmap", "open", n] => Some(RoadmapAction::Open(n.parse().ok()?)),
+            ["roadmap", "set", n, status] => Some(RoadmapAction::Set(n.parse().ok()?, StepStatus::parse(status)?)),
+            _ => None,
+        }
+    }
+}
+
+fn button(action: RoadmapAction, label: &str, style: ButtonStyle) -> CreateButton {
+    CreateButton::new(action.custom_id()).label(label).style(style)
+}
+
+/// Under the overview: start at step 1.
+pub fn start_row() -> CreateActionRow {
+    CreateActionRow::Buttons(vec![button(RoadmapAction::Open(1), "Start at step 1", ButtonStyle::Primary)])
+}
+
+/// Under a step: previous, the three statuses, next.
+pub fn step_row(view: &StepView<'_>) -> CreateActionRow {
+    let n = view.step.number;
+    let total = u8::try_from(view.total).unwrap_or(u8::MAX);
+    let mark = |status: StepStatus, label: &str| {
+        let style = if view.status == status { ButtonStyle::Success } else { ButtonStyle::Secondary };
+        button(RoadmapAction::Set(n, status), label, style)
+    };
+    let previous = button(RoadmapAction::Open(n.saturating_sub(1).max(1)), "◀ Previous", ButtonStyle::Secondary);
+    let next = button(RoadmapAction::Open((n + 1).min(total)), "Next ▶", ButtonStyle::Secondary);
+    CreateActionRow::Buttons(vec![
+        previous.disabled(n <= 1),
+        mark(StepStatus::Learning, "Learning"),
+        mark(StepStatus::Done, "Done ✓"),
+        mark(StepStatus::Skipped, "Skip"),
+        next.disabled(n >= total),
+    ])
+}
+
+/// poise's event hook: routes roadmap button clicks.
+pub async fn on_event(
+    framework: poise::FrameworkContext<'_, Data, Error>,
+    event: &serenity::FullEvent,
+) -> Result<(), Error> {
+    let serenity::FullEvent::InteractionCreate { interaction: serenity::Interaction::Component(click) } = event else {
+        return Ok(());
+    };
+    let Some(action) = RoadmapAction::parse(&click.data.custom_id) else { return Ok(()) };
+    let ctx = framework.serenity_context;
+    let response = match respond(framework.user_data, click, action).await {
+        Ok(response) => response,
+        Err(Error::User(e)) => ephemeral(embeds::user_error(&e)),
+        Err(Error::Internal(e)) => {
+            log_internal(&e, &click.data.custom_id);
+            ephemeral(embeds::apology())
+        }
+    };
+    if let Err(e) = click.create_response(ctx, response).await {
+        log_internal(&anyhow::Error::new(e).context("could not answer a button click"), &click.data.custom_id);
+    }
+    Ok(())
+}
+
+async fn respond(
+    data: &Data,
+    click: &serenity::ComponentInteraction,
+    action: RoadmapAction,
+) -> Result<CreateInteractionResponse, Error> {
+    let member = caller::member(click.guild_id, click.user.id);
+    let view = match action {
+        RoadmapAction::Open(n) => data.app.roadmap_step_number(&member, n).await?,
+        RoadmapAction::Set(n, status) => data.app.set_step_status(&member, n, status, data.now()).await?,
+    };
+    let message = CreateInteractionResponseMessage::new().embed(embeds::step(&view)).components(vec![step_row(&view)]);
+    Ok(CreateInteractionResponse::UpdateMessage(message))
+}
+
+fn ephemeral(embed: serenity::CreateEmbed) -> CreateInteractionResponse {
+    CreateInteractionResponse::Message(CreateInteractionResponseMessage::new().embed(embed).ephemeral(true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn custom_ids_round_trip() {
+        for action in [
+            RoadmapAction::Open(3),
+            RoadmapAction::Set(8, StepStatus::Done),
+            RoadmapAction::Set(1, StepStatus::Skipped),
+        ] {
+            assert_eq!(RoadmapAction::parse(&action.custom_id()), Some(action));
+        }
+        assert_eq!(RoadmapAction::parse("roadmap:open:x"), None);
+        assert_eq!(RoadmapAction::parse("other:thing"), None);
+    }
+}

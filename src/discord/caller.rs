@@ -1,0 +1,30 @@
+//! Who is calling: the member (server, or "dm" in direct messages, and user) and the rights
+//! Discord reports for them, read from the interaction itself so no member list is needed.
+
+use super::Context;
+use crate::domain::{CallerRights, MemberRef, Platform};
+use poise::serenity_prelude as serenity;
+
+/// The space id used for direct messages, where there is no server.
+pub const DM_SPACE: &str = "dm";
+
+/// A Discord user in a server (or in DMs) as a mentor member.
+pub fn member(guild_id: Option<serenity::GuildId>, user_id: serenity::UserId) -> MemberRef {
+    let space = guild_id.map_or_else(|| DM_SPACE.to_string(), |g| g.to_string());
+    MemberRef::new(Platform::Discord, space, user_id.to_string())
+}
+
+/// The member who invoked the command.
+pub fn invoker(ctx: Context<'_>) -> MemberRef {
+    member(ctx.guild_id(), ctx.author().id)
+}
+
+/// The rights Discord computed for the invoker in this channel: Manage Server and roles.
+pub fn rights(ctx: Context<'_>) -> CallerRights {
+    let poise::Context::Application(app_ctx) = ctx else { return CallerRights::default() };
+    let Some(member) = app_ctx.interaction.member.as_deref() else { return CallerRights::default() };
+    CallerRights {
+        manage_server: member.permissions.is_some_and(|p| p.manage_guild() || p.administrator()),
+        role_ids: member.roles.iter().map(|r| r.to_string()).collect(),
+    }
+}

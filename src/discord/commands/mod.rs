@@ -1,0 +1,35 @@
+//! The slash commands. Each is parse → `App` → embed; the `///` first line of each function is
+//! the description Discord shows. Personal answers and every error are ephemeral.
+
+mod learn;
+mod settings;
+mod study;
+
+use super::{Context, Data, Error};
+use poise::serenity_prelude::{CreateActionRow, CreateEmbed};
+use poise::CreateReply;
+
+/// Every command, in the order `/help` lists them.
+pub fn all() -> Vec<poise::Command<Data, Error>> {
+    vec![
+        learn::roadmap(),
+        learn::compare(),
+        learn::faq(),
+        learn::prompt(),
+        study::checkin(),
+        study::streak(),
+        settings::settings(),
+        settings::setup(),
+        learn::help(),
+    ]
+}
+
+/// Sends one embed, optionally only to the caller and with buttons.
+async fn send(ctx: Context<'_>, embed: CreateEmbed, ephemeral: bool, rows: Vec<CreateActionRow>) -> Result<(), Error> {
+    let mut reply = CreateReply::default().embed(embed).ephemeral(ephemeral);
+    if !rows.is_empty() {
+        reply = reply.components(rows);
+    }
+    ctx.send(reply).await?;
+    Ok(())
+}

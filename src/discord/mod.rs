@@ -1,0 +1,88 @@
+//! The Discord front end: a poise framework on serenity, sharing one `App` with every handler.
+//!
+//! Handlers are thin (parse options → call `App` → render an embed). Only non-privileged intents
+//! are requested (no message content, no member list) and the cache keeps no users or channels.
+//! REST calls may go through a Discord REST proxy (`DISCORD_API_PROXY`), which is also how the
+//! tests point the real client at a fake Discord on 127.0.0.1.
+
+mod buttons;
+mod caller;
+mod commands;
+pub mod embeds;
+mod errors;
+mod lifecycle;
+mod study_embeds;
+
+use crate::app::App;
+use crate::config::DiscordConfig;
+use chrono::{DateTime, Utc};
+use poise::serenity_prelude as serenity;
+use std::sync::Arc;
+
+pub use lifecycle::{run, InFlight};
+
+/// The current time, injected so tests can fix it.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// What every handler shares.
+pub struct Data {
+    pub app: App,
+    pub clock: Clock,
+}
+
+impl Data {
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
+    }
+}
+
+pub type Error = crate::error::Error;
+pub type Context<'a> = poise::Context<'a, Data, Error>;
+
+impl From<serenity::Error> for crate::error::Error {
+    fn from(e: serenity::Error) -> Self {
+        crate::error::Error::Internal(anyhow::Error::new(e).context("a Discord request failed"))
+    }
+}
+
+/// Every slash command the bot registers.
+pub fn commands() -> Vec<poise::Command<Data, Error>> {
+    commands::all()
+}
+
+/// The REST client: through the proxy when one is configured (serenity's own rate limiter is
+/// then off, because the proxy does the limiting), else straight to Discord.
+pub fn http_client(config: &DiscordConfig) -> serenity::Http {
+    let builder = serenity::HttpBuilder::new(config.token.expose());
+    match &config.api_proxy {
+        Some(proxy) => builder.proxy(proxy.trim_end_matches('/')).ratelimiter_disabled(true).build(),
+        None => builder.build(),
+    }
+}
+
+/// The framework: commands, error handling, button routing and command registration.
+pub fn framework(app: App, clock: Clock, guild_id: Option<u64>) -> poise::Framework<Data, Error> {
+    let options = poise::FrameworkOptions {
+        commands: commands(),
+        on_error: |error| Box::pin(errors::on_error(error)),
+        event_handler: |framework, event| Box::pin(buttons::on_event(framework, event)),
+        allowed_mentions: Some(serenity::CreateAllowedMentions::new()),
+        initialize_owners: false,
+        ..Default::default()
+    };
+    poise::Framework::builder()
+        .options(options)
+        .setup(move |ctx, ready, framework| {
+            Box::pin(async move {
+                let commands = &framework.options().commands;
+                match guild_id {
+                    Some(id) => poise::builtins::register_in_guild(ctx, commands, serenity::GuildId::new(id)).await?,
+                    None => poise::builtins::register_globally(ctx, commands).await?,
+                }
+                tracing::info!(bot = %ready.user.name, commands = commands.len(), guild = ?guild_id, "commands registered");
+                Ok(Data { app, clock })
+            })
+        })
+        .initialize_owners(false)
+        .build()
+}
