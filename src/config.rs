@@ -16,6 +16,10 @@ pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/backend-mentor.db";
 pub struct Secret(String);
 
 impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
     pub fn expose(&self) -> &str {
         &self.0
     }
