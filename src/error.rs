@@ -29,6 +29,12 @@ pub enum UserError {
     InvalidTimezone { input: String, suggestions: Vec<String> },
     #[error("Minutes must be a whole number from 1 to 1440, and \"{given}\" is not.")]
     MinutesOutOfRange { given: String },
+    #[error("\"{given}\" is not a time of day I can read. Use 24-hour HH:MM such as 09:00 or 19:30, or 7pm.")]
+    InvalidTime { given: String },
+    #[error(
+        "\"{given}\" is not a set of weekdays. Use daily, weekdays, weekends, or days such as mon,wed,fri or mon-fri."
+    )]
+    InvalidWeekdays { given: String },
     #[error("This command works in a server, not in direct messages.")]
     ServerOnly,
     #[error("I couldn't read one of the options. Pick a suggestion from the list, or check the value and try again.")]

@@ -9,6 +9,9 @@ pub mod member;
 pub mod moderation;
 pub mod progress;
 pub mod prompt;
+pub mod schedule;
+#[cfg(test)]
+mod schedule_tests;
 pub mod streak;
 pub mod timezone;
 

@@ -80,8 +80,13 @@ fn text_of(request: &RecordedRequest) -> String {
 #[tokio::test]
 async fn every_command_is_registered_globally_with_valid_descriptions() {
     let bot = Bot::start(None).await;
-    let request = bot.fake.requests().into_iter().find(|r| r.method == "PUT").expect("commands were registered");
-    assert!(request.path.ends_with(&format!("/applications/{}/commands", FakeDiscord::APPLICATION_ID)), "{}", request.path);
+    let request =
+        bot.fake.next_request("PUT", "/api/v10/applications/*/commands", WAIT).await.expect("commands were registered");
+    assert!(
+        request.path.ends_with(&format!("/applications/{}/commands", FakeDiscord::APPLICATION_ID)),
+        "{}",
+        request.path
+    );
     let commands = request.body.as_array().expect("a list of commands");
     let names: Vec<&str> = commands.iter().filter_map(|c| c["name"].as_str()).collect();
     for expected in ["roadmap", "compare", "faq", "prompt", "checkin", "streak", "settings", "setup", "help"] {
@@ -89,6 +94,8 @@ async fn every_command_is_registered_globally_with_valid_descriptions() {
     }
     let setup = commands.iter().find(|c| c["name"] == "setup").unwrap();
     assert_eq!(setup["default_member_permissions"], "32", "moderator commands are hidden behind Manage Server");
+    let identify = bot.fake.identify_payload().expect("the bot identified");
+    assert_eq!(identify["intents"], 1, "only the non-privileged GUILDS intent: no message content, no members");
     let faq = commands.iter().find(|c| c["name"] == "faq").unwrap();
     assert_eq!(faq["options"][0]["autocomplete"], true);
     bot.finish().await;
@@ -97,7 +104,11 @@ async fn every_command_is_registered_globally_with_valid_descriptions() {
 #[tokio::test]
 async fn with_a_guild_id_commands_are_registered_in_that_server_only() {
     let bot = Bot::start(Some(800000000000000001)).await;
-    let put = bot.fake.requests().into_iter().find(|r| r.method == "PUT").expect("commands were registered");
+    let put = bot
+        .fake
+        .next_request("PUT", "/api/v10/applications/*/guilds/*/commands", WAIT)
+        .await
+        .expect("commands were registered");
     assert!(put.path.ends_with("/guilds/800000000000000001/commands"), "{}", put.path);
     bot.finish().await;
 }
@@ -105,12 +116,15 @@ async fn with_a_guild_id_commands_are_registered_in_that_server_only() {
 #[tokio::test]
 async fn faq_answers_publicly_and_says_honestly_when_nothing_matches() {
     let bot = Bot::start(None).await;
-    let answer = bot.answer(fixtures::command("faq", json!([option("question", json!("which language should I learn first"))]))).await;
+    let answer = bot
+        .answer(fixtures::command("faq", json!([option("question", json!("which language should I learn first"))])))
+        .await;
     assert_eq!(answer.body["type"], 4);
     assert!(!is_ephemeral(&answer));
     assert!(embed(&answer)["description"].as_str().unwrap().contains("Python"));
 
-    let miss = bot.answer(fixtures::command("faq", json!([option("question", json!("what is the weather in paris"))]))).await;
+    let miss =
+        bot.answer(fixtures::command("faq", json!([option("question", json!("what is the weather in paris"))]))).await;
     assert!(is_ephemeral(&miss), "errors are ephemeral");
     assert!(text_of(&miss).contains("couldn't find"), "{}", text_of(&miss));
     bot.finish().await;

@@ -8,6 +8,8 @@ mod app_flows;
 mod cli;
 mod common;
 mod content_check;
+mod discord_e2e;
 mod discord_render;
+mod fake_discord;
 mod search_eval;
 mod tidy;
