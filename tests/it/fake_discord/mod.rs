@@ -46,6 +46,8 @@ pub struct RecordedRequest {
     pub body: Value,
     /// The multipart file parts as (file name, bytes), in the order they were sent.
     pub files: Vec<(String, Vec<u8>)>,
+    /// When the fake received it, for latency measurements.
+    pub received_at: std::time::Instant,
 }
 
 /// What the server's tasks share: the request log, the gateway sessions, Discord's memory and the

@@ -51,6 +51,7 @@ fn read(method: &Method, uri: &Uri, headers: &HeaderMap, body: &[u8]) -> (Record
         query: uri.query().unwrap_or_default().to_string(),
         body: json,
         files,
+        received_at: std::time::Instant::now(),
     };
     (request, problems)
 }
