@@ -21,14 +21,23 @@ const WAIT: Duration = Duration::from_secs(30);
 
 fn interaction(i: u64) -> Value {
     let option = |name: &str, value: Value| json!({ "name": name, "type": if value.is_string() { 3 } else { 4 }, "value": value });
-    let questions = ["which language should I learn first", "is a degree required", "how do i cache api responses", "kubernets worth it"];
+    let questions = [
+        "which language should I learn first",
+        "is a degree required",
+        "how do i cache api responses",
+        "kubernets worth it",
+    ];
     let mut interaction = match i % 6 {
-        0 => fixtures::command("faq", json!([option("question", json!(questions[(i / 6) as usize % questions.len()]))])),
+        0 => {
+            fixtures::command("faq", json!([option("question", json!(questions[(i / 6) as usize % questions.len()]))]))
+        }
         1 => fixtures::command("compare", json!([option("a", json!("postgres")), option("b", json!("mongo"))])),
         2 => fixtures::command("roadmap", json!([option("step", json!(((i % 8) + 1).to_string()))])),
         3 => fixtures::command("checkin", json!([option("minutes", json!(30))])),
         4 => fixtures::command("streak", json!([])),
-        _ => fixtures::autocomplete("faq", json!([{ "name": "question", "type": 3, "value": "data", "focused": true }])),
+        _ => {
+            fixtures::autocomplete("faq", json!([{ "name": "question", "type": 3, "value": "data", "focused": true }]))
+        }
     };
     // A different member for every interaction, so check-ins write real rows.
     interaction["member"]["user"]["id"] = json!((600_000_000_000_000_000u64 + i).to_string());
@@ -74,7 +83,7 @@ async fn main() {
     let rss_start = resident_kib(bot.id());
 
     let total = rate * seconds;
-    let mut sent_at: HashMap<String, Instant> = HashMap::with_capacity(total as usize);
+    let mut sent_at: HashMap<String, (Instant, u64)> = HashMap::with_capacity(total as usize);
     let started = Instant::now();
     let mut rss_peak = rss_start;
     for i in 0..total {
@@ -82,7 +91,7 @@ async fn main() {
         let due = started + Duration::from_secs_f64(i as f64 / rate as f64);
         tokio::time::sleep_until(due.into()).await;
         let interaction = interaction(i);
-        sent_at.insert(interaction["id"].as_str().unwrap_or_default().to_string(), Instant::now());
+        sent_at.insert(interaction["id"].as_str().unwrap_or_default().to_string(), (Instant::now(), i % 6));
         fake.send_interaction(interaction).await;
         if i % rate == 0 {
             rss_peak = rss_peak.max(resident_kib(bot.id()));
@@ -99,15 +108,32 @@ async fn main() {
         }
     }
     rss_peak = rss_peak.max(resident_kib(bot.id()));
-    let mut latencies: Vec<Duration> =
-        sent_at.iter().filter_map(|(id, sent)| answered.get(id).map(|done| done.saturating_duration_since(*sent))).collect();
+    let timed: Vec<(u64, Duration)> = sent_at
+        .iter()
+        .filter_map(|(id, (sent, kind))| answered.get(id).map(|done| (*kind, done.saturating_duration_since(*sent))))
+        .collect();
+    let mut latencies: Vec<Duration> = timed.iter().map(|(_, d)| *d).collect();
     latencies.sort();
+    for (kind, name) in ["faq", "compare", "roadmap", "checkin", "streak", "autocomplete"].iter().enumerate() {
+        let mut own: Vec<Duration> = timed.iter().filter(|(k, _)| *k == kind as u64).map(|(_, d)| *d).collect();
+        own.sort();
+        println!("  {name:<12} p50 {:?} p99 {:?}", percentile(&own, 0.5), percentile(&own, 0.99));
+    }
     let last_answer = answered.values().max().copied().unwrap_or(started);
     let throughput = latencies.len() as f64 / last_answer.duration_since(started).as_secs_f64();
     let violations = fake.violations();
     println!("sent {total} interactions at a target of {rate}/s in {:.2} s", send_time.as_secs_f64());
-    println!("answered {} ({} missing); throughput {throughput:.0} interactions/s", latencies.len(), total as usize - latencies.len());
-    println!("latency dispatch -> callback: p50 {:?}, p99 {:?}, max {:?}", percentile(&latencies, 0.5), percentile(&latencies, 0.99), latencies.last().copied().unwrap_or_default());
+    println!(
+        "answered {} ({} missing); throughput {throughput:.0} interactions/s",
+        latencies.len(),
+        total as usize - latencies.len()
+    );
+    println!(
+        "latency dispatch -> callback: p50 {:?}, p99 {:?}, max {:?}",
+        percentile(&latencies, 0.5),
+        percentile(&latencies, 0.99),
+        latencies.last().copied().unwrap_or_default()
+    );
     println!("errors (violations): {}", violations.len());
     for v in violations.iter().take(5) {
         println!("  {v}");

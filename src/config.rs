@@ -62,6 +62,23 @@ pub struct SlackConfig {
     pub listen_addr: String,
 }
 
+/// How the scheduler of prompts and nudges runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SchedulerConfig {
+    /// How late a post or nudge may still go out after its time (after downtime).
+    pub grace_minutes: u32,
+    /// Scheduled sends per second at most, under Discord's global limit of 50.
+    pub rate_per_second: u32,
+    /// How often the scheduler looks for due sends.
+    pub tick_seconds: u32,
+}
+
+impl Default for SchedulerConfig {
+    fn default() -> Self {
+        SchedulerConfig { grace_minutes: 180, rate_per_second: 40, tick_seconds: 30 }
+    }
+}
+
 /// Everything the mentor reads from its environment.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -71,6 +88,7 @@ pub struct Config {
     pub content_dir: Option<PathBuf>,
     pub discord: Option<DiscordConfig>,
     pub slack: Option<SlackConfig>,
+    pub scheduler: SchedulerConfig,
 }
 
 impl Config {
@@ -88,12 +106,29 @@ impl Config {
             content_dir: get("CONTENT_DIR").map(PathBuf::from),
             discord: discord(&get)?,
             slack: slack(&get)?,
+            scheduler: SchedulerConfig {
+                grace_minutes: number(&get, "SCHEDULER_GRACE_MINUTES", 180, 0..=1440)?,
+                rate_per_second: number(&get, "SCHEDULER_RATE_PER_SECOND", 40, 1..=50)?,
+                tick_seconds: number(&get, "SCHEDULER_TICK_SECONDS", 30, 1..=3600)?,
+            },
         })
     }
 }
 
 fn invalid(name: &'static str, problem: impl Into<String>) -> ConfigError {
     ConfigError { name, problem: problem.into() }
+}
+
+fn number(
+    get: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+    default: u32,
+    range: std::ops::RangeInclusive<u32>,
+) -> Result<u32, ConfigError> {
+    let Some(text) = get(name) else { return Ok(default) };
+    text.parse::<u32>().ok().filter(|n| range.contains(n)).ok_or_else(|| {
+        invalid(name, format!("\"{text}\" is not a whole number from {} to {}", range.start(), range.end()))
+    })
 }
 
 fn parse_timezone(value: Option<String>) -> Result<Timezone, ConfigError> {
@@ -170,6 +205,7 @@ mod tests {
         let e = config(&[("DEFAULT_TIMEZONE", "Mars/Olympus")]).unwrap_err();
         assert_eq!(e.name, "DEFAULT_TIMEZONE");
         assert_eq!(config(&[("LOG_FORMAT", "xml")]).unwrap_err().name, "LOG_FORMAT");
+        assert_eq!(config(&[("SCHEDULER_RATE_PER_SECOND", "500")]).unwrap_err().name, "SCHEDULER_RATE_PER_SECOND");
         let e = config(&[("DISCORD_TOKEN", "t"), ("DISCORD_GUILD_ID", "abc")]).unwrap_err();
         assert_eq!(e.name, "DISCORD_GUILD_ID");
         assert_eq!(config(&[("SLACK_BOT_TOKEN", "x")]).unwrap_err().name, "SLACK_SIGNING_SECRET");

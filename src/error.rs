@@ -35,6 +35,12 @@ pub enum UserError {
         "\"{given}\" is not a set of weekdays. Use daily, weekdays, weekends, or days such as mon,wed,fri or mon-fri."
     )]
     InvalidWeekdays { given: String },
+    #[error("I tried to send you a study nudge, but your direct messages are closed, so I stopped. Open them (Privacy Settings for this server) and turn nudges back on with /settings nudges:on.")]
+    DirectMessagesClosed,
+    #[error("This server has no daily prompt set up yet. Start one with /setup prompts.")]
+    NoPromptSchedule,
+    #[error("\"{given}\" is not a date I can read. Write it as YYYY-MM-DD, for example 2026-03-05.")]
+    InvalidDate { given: String },
     #[error("This command works in a server, not in direct messages.")]
     ServerOnly,
     #[error("I couldn't read one of the options. Pick a suggestion from the list, or check the value and try again.")]

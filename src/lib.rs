@@ -13,6 +13,7 @@ pub mod content;
 pub mod discord;
 pub mod domain;
 pub mod error;
+pub mod scheduler;
 pub mod startup;
 pub mod storage;
 pub mod telemetry;

@@ -93,7 +93,7 @@ async fn run_bot(config: &Config) -> ExitCode {
         Err(e) => return startup_failed(&e),
     };
     let clock: Clock = Arc::new(chrono::Utc::now);
-    match discord::run(app, discord, clock, startup::shutdown_signal()).await {
+    match discord::run(app, discord, config.scheduler, clock, startup::shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => startup_failed(&e),
     }

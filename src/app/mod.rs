@@ -8,11 +8,13 @@
 mod compare;
 mod faq;
 mod progress;
+mod schedules;
 mod space;
 mod views;
 
 pub use faq::Choice;
 pub use progress::{RoadmapView, StepView};
+pub use schedules::{DueNudge, DuePrompt, NudgeRequest, PromptScheduleView};
 pub use space::SpaceSettingsView;
 
 use crate::content::model::Step;

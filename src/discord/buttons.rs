@@ -3,7 +3,8 @@
 //! poise does not route button clicks, so they arrive here as events. A button's custom id says
 //! what it does (`roadmap:open:4`, `roadmap:set:4:done`); the click updates the message in place.
 
-use super::{caller, embeds, Data, Error};
+use super::outbox::NUDGE_CHECKIN;
+use super::{caller, embeds, study_embeds, Data, Error};
 use crate::app::StepView;
 use crate::domain::StepStatus;
 use crate::error::log_internal;
@@ -73,9 +74,15 @@ pub async fn on_event(
     let serenity::FullEvent::InteractionCreate { interaction: serenity::Interaction::Component(click) } = event else {
         return Ok(());
     };
-    let Some(action) = RoadmapAction::parse(&click.data.custom_id) else { return Ok(()) };
     let ctx = framework.serenity_context;
-    let response = match respond(framework.user_data, click, action).await {
+    let result = if let Some(space_id) = click.data.custom_id.strip_prefix(NUDGE_CHECKIN) {
+        check_in_from_nudge(framework.user_data, click, space_id).await
+    } else if let Some(action) = RoadmapAction::parse(&click.data.custom_id) {
+        respond(framework.user_data, click, action).await
+    } else {
+        return Ok(());
+    };
+    let response = match result {
         Ok(response) => response,
         Err(Error::User(e)) => ephemeral(embeds::user_error(&e)),
         Err(Error::Internal(e)) => {
@@ -100,6 +107,18 @@ async fn respond(
         RoadmapAction::Set(n, status) => data.app.set_step_status(&member, n, status, data.now()).await?,
     };
     let message = CreateInteractionResponseMessage::new().embed(embeds::step(&view)).components(vec![step_row(&view)]);
+    Ok(CreateInteractionResponse::UpdateMessage(message))
+}
+
+/// The nudge's button: checks the member in for the server the nudge came from.
+async fn check_in_from_nudge(
+    data: &Data,
+    click: &serenity::ComponentInteraction,
+    space_id: &str,
+) -> Result<CreateInteractionResponse, Error> {
+    let member = crate::domain::MemberRef::new(crate::domain::Platform::Discord, space_id, click.user.id.to_string());
+    let view = data.app.check_in(&member, data.now(), None, None).await?;
+    let message = CreateInteractionResponseMessage::new().embed(study_embeds::checkin(&view)).components(vec![]);
     Ok(CreateInteractionResponse::UpdateMessage(message))
 }
 

@@ -2,9 +2,12 @@
 //! interactions in flight, and a graceful shutdown that stops taking new work, lets running
 //! handlers finish (up to a limit), then closes the database.
 
+use super::outbox::DiscordOutbox;
 use super::{framework, http_client, Clock, Data, Error};
 use crate::app::App;
-use crate::config::DiscordConfig;
+use crate::config::{DiscordConfig, SchedulerConfig};
+use crate::domain::Platform;
+use crate::scheduler::{self, Scheduler};
 use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 use std::future::Future;
@@ -77,16 +80,37 @@ impl serenity::Framework for TrackedFramework {
     }
 }
 
+/// Starts the scheduler loop from start-up code (not from a gateway event), sending through the
+/// bot's own HTTP client.
+fn start_scheduler(
+    app: &App,
+    http: Arc<serenity::Http>,
+    scheduling: SchedulerConfig,
+    clock: Clock,
+    stopped: tokio::sync::oneshot::Receiver<()>,
+) -> tokio::task::JoinHandle<()> {
+    let grace = chrono::Duration::minutes(i64::from(scheduling.grace_minutes));
+    let scheduler =
+        Scheduler::new(app.clone(), DiscordOutbox::new(http), Platform::Discord, grace, scheduling.rate_per_second);
+    let tick = Duration::from_secs(u64::from(scheduling.tick_seconds));
+    tokio::spawn(scheduler::run(scheduler, move || clock(), tick, async move {
+        let _ = stopped.await;
+    }))
+}
+
 /// Runs the bot until `shutdown` resolves, then drains and closes the database.
 pub async fn run(
     app: App,
     config: &DiscordConfig,
+    scheduling: SchedulerConfig,
     clock: Clock,
     shutdown: impl Future<Output = ()>,
 ) -> anyhow::Result<()> {
     let in_flight = Arc::new(InFlight::default());
-    let tracked =
-        TrackedFramework { inner: framework(app.clone(), clock, config.guild_id), in_flight: in_flight.clone() };
+    let tracked = TrackedFramework {
+        inner: framework(app.clone(), clock.clone(), config.guild_id),
+        in_flight: in_flight.clone(),
+    };
     let mut cache = serenity::cache::Settings::default();
     cache.cache_users = false;
     cache.cache_channels = false;
@@ -95,10 +119,13 @@ pub async fn run(
         .cache_settings(cache)
         .await
         .context("could not build the Discord client")?;
+    let (stop_scheduler, scheduler_stopped) = tokio::sync::oneshot::channel::<()>();
+    let scheduler = start_scheduler(&app, client.http.clone(), scheduling, clock, scheduler_stopped);
     let shards = client.shard_manager.clone();
     let stopper = async move {
         shutdown.await;
         tracing::info!("shutting down: no new interactions; finishing the ones in flight");
+        let _ = stop_scheduler.send(());
         shards.shutdown_all().await;
     };
     // Shutdown makes `start` return; a failed connection ends it without any shutdown signal.
@@ -107,6 +134,9 @@ pub async fn run(
         () = stopper => Ok(()),
     };
     let left = in_flight.drain(DRAIN_LIMIT).await;
+    if tokio::time::timeout(DRAIN_LIMIT, scheduler).await.is_err() {
+        tracing::warn!("the scheduler did not stop in time");
+    }
     if left > 0 {
         tracing::warn!(left, "shutdown limit reached with interactions still running");
     }

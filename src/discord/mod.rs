@@ -11,6 +11,7 @@ mod commands;
 pub mod embeds;
 mod errors;
 mod lifecycle;
+mod outbox;
 mod study_embeds;
 
 use crate::app::App;

@@ -7,8 +7,10 @@
 pub mod checkin;
 pub mod member;
 pub mod moderation;
+pub mod nudge;
 pub mod progress;
 pub mod prompt;
+pub mod rotation;
 pub mod schedule;
 #[cfg(test)]
 mod schedule_tests;

@@ -6,8 +6,10 @@
 //! start. Queries are checked at compile time against the committed `.sqlx/` data.
 
 mod checkins;
+mod deliveries;
 mod members;
 mod progress;
+mod schedules;
 mod spaces;
 
 use anyhow::Context;
@@ -18,6 +20,8 @@ use std::str::FromStr;
 use std::time::Duration;
 
 pub use checkins::CheckinRecord;
+pub use deliveries::{DeliveryKey, DeliveryKind};
+pub use schedules::{NewPromptSchedule, NudgeRow, PromptScheduleRow};
 
 /// The database handle every `App` call uses.
 #[derive(Clone)]

@@ -33,7 +33,7 @@ impl Bot {
         let (stop, stopped) = oneshot::channel::<()>();
         let app = t.app.clone();
         let task = tokio::spawn(async move {
-            discord::run(app, &config, clock, async move {
+            discord::run(app, &config, Default::default(), clock, async move {
                 let _ = stopped.await;
             })
             .await

@@ -11,5 +11,6 @@ mod content_check;
 mod discord_e2e;
 mod discord_render;
 mod fake_discord;
+mod scheduler;
 mod search_eval;
 mod tidy;

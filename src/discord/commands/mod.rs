@@ -2,6 +2,7 @@
 //! the description Discord shows. Personal answers and every error are ephemeral.
 
 mod learn;
+mod schedule;
 mod settings;
 mod study;
 
@@ -24,12 +25,17 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
     ]
 }
 
-/// Sends one embed, optionally only to the caller and with buttons.
+/// Sends one embed, optionally only to the caller and with buttons; then, once, tells a member
+/// whose direct messages turned out to be closed that their nudges stopped.
 async fn send(ctx: Context<'_>, embed: CreateEmbed, ephemeral: bool, rows: Vec<CreateActionRow>) -> Result<(), Error> {
     let mut reply = CreateReply::default().embed(embed).ephemeral(ephemeral);
     if !rows.is_empty() {
         reply = reply.components(rows);
     }
     ctx.send(reply).await?;
+    if ctx.data().app.take_dm_closed_notice(&super::caller::invoker(ctx)).await? {
+        let notice = super::embeds::user_error(&crate::error::UserError::DirectMessagesClosed);
+        ctx.send(CreateReply::default().embed(notice).ephemeral(true)).await?;
+    }
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 use super::super::{caller, study_embeds, Context, Error};
 use super::send;
+use crate::app::NudgeRequest;
 use crate::domain::Timezone;
 use poise::serenity_prelude as serenity;
 
@@ -13,26 +14,56 @@ async fn complete_timezone(ctx: Context<'_>, partial: &str) -> serenity::CreateA
     serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }
 
-/// Your settings: the time zone your study days are counted in
+/// Whether study nudges are on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
+pub enum Switch {
+    #[name = "on"]
+    On,
+    #[name = "off"]
+    Off,
+}
+
+/// Your settings: time zone, and a daily study nudge by DM
 #[poise::command(slash_command)]
+#[allow(clippy::too_many_arguments)]
 pub async fn settings(
     ctx: Context<'_>,
     #[description = "Your time zone, such as Europe/Berlin"]
     #[autocomplete = "complete_timezone"]
     #[max_length = 64]
     timezone: Option<String>,
+    #[description = "A DM at your chosen time when you haven't checked in yet"] nudges: Option<Switch>,
+    #[description = "When to nudge you, your local time (such as 19:00)"]
+    #[max_length = 10]
+    time: Option<String>,
+    #[description = "Which days: daily, weekdays, weekends, or mon,wed,fri"]
+    #[max_length = 40]
+    weekdays: Option<String>,
+    #[description = "No nudges until after this date (YYYY-MM-DD)"]
+    #[rename = "snooze-until"]
+    #[max_length = 10]
+    snooze_until: Option<String>,
 ) -> Result<(), Error> {
     let app = &ctx.data().app;
     let member = caller::invoker(ctx);
-    let embed = match timezone {
-        Some(zone) => {
-            let zone = Timezone::parse(&zone)?;
-            app.set_timezone(&member, zone, ctx.data().now()).await?;
-            study_embeds::timezone_set(zone.name())
-        }
-        None => study_embeds::timezone_set(app.member_timezone(&member).await?.name()),
+    let now = ctx.data().now();
+    if let Some(zone) = timezone {
+        app.set_timezone(&member, Timezone::parse(&zone)?, now).await?;
+    }
+    let changes_nudges = nudges.is_some() || time.is_some() || weekdays.is_some() || snooze_until.is_some();
+    let nudge_schedule = if changes_nudges {
+        let request = NudgeRequest {
+            on: nudges != Some(Switch::Off),
+            time: time.as_deref(),
+            weekdays: weekdays.as_deref(),
+            snooze_until: snooze_until.as_deref(),
+        };
+        Some(app.set_nudges(&member, request, now).await?)
+    } else {
+        None
     };
-    send(ctx, embed, true, vec![]).await
+    let zone = app.member_timezone(&member).await?;
+    send(ctx, study_embeds::member_settings(zone.name(), nudge_schedule), true, vec![]).await
 }
 
 /// Server settings for moderators
@@ -40,7 +71,14 @@ pub async fn settings(
     slash_command,
     guild_only,
     default_member_permissions = "MANAGE_GUILD",
-    subcommands("setup_show", "setup_timezone", "setup_moderator_role"),
+    subcommands(
+        "setup_show",
+        "super::schedule::setup_prompts",
+        "super::schedule::setup_off",
+        "super::schedule::setup_preview",
+        "setup_timezone",
+        "setup_moderator_role"
+    ),
     subcommand_required
 )]
 pub async fn setup(_ctx: Context<'_>) -> Result<(), Error> {
@@ -51,8 +89,10 @@ pub async fn setup(_ctx: Context<'_>) -> Result<(), Error> {
 #[poise::command(slash_command, guild_only, rename = "show")]
 pub async fn setup_show(ctx: Context<'_>) -> Result<(), Error> {
     let member = caller::invoker(ctx);
-    let view = ctx.data().app.space_settings(&member.space, &caller::rights(ctx)).await?;
-    send(ctx, study_embeds::space_settings(&view), true, vec![]).await
+    let app = &ctx.data().app;
+    let view = app.space_settings(&member.space, &caller::rights(ctx)).await?;
+    let schedule = app.prompt_schedule(&member.space, ctx.data().now()).await?;
+    send(ctx, study_embeds::space_settings(&view, schedule.as_ref()), true, vec![]).await
 }
 
 /// Set the time zone used for members who have not set their own
@@ -69,7 +109,8 @@ pub async fn setup_timezone(
     let rights = caller::rights(ctx);
     let zone = Timezone::parse(&zone)?;
     app.set_space_timezone(&member.space, &rights, zone, ctx.data().now()).await?;
-    send(ctx, study_embeds::space_settings(&app.space_settings(&member.space, &rights).await?), true, vec![]).await
+    send(ctx, study_embeds::space_settings(&app.space_settings(&member.space, &rights).await?, None), true, vec![])
+        .await
 }
 
 /// Let members of a role use moderator commands (leave empty to clear)
@@ -83,5 +124,6 @@ pub async fn setup_moderator_role(
     let rights = caller::rights(ctx);
     let role_id = role.map(|r| r.id.to_string());
     app.set_moderator_role(&member.space, &rights, role_id.as_deref(), ctx.data().now()).await?;
-    send(ctx, study_embeds::space_settings(&app.space_settings(&member.space, &rights).await?), true, vec![]).await
+    send(ctx, study_embeds::space_settings(&app.space_settings(&member.space, &rights).await?, None), true, vec![])
+        .await
 }

@@ -22,7 +22,9 @@ mod store;
 
 pub mod fixtures;
 
+#[cfg(test)]
 mod client_tests;
+#[cfg(test)]
 mod tests;
 
 use std::sync::{Arc, Mutex};

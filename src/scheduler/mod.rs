@@ -1,0 +1,201 @@
+//! The scheduler: one loop, started from start-up code, that repeats an idempotent step.
+//!
+//! `send_due(now)` posts each server's daily prompt and sends each member's study nudge that is
+//! due. Every send is claimed in the database for its (target, local date) before it goes out,
+//! so a duplicate tick, a restart or a second instance never sends twice. A claim interrupted by
+//! a crash is settled as failed rather than risked twice. Sends are paced under the platform's
+//! global limit; a 429 holds the pacer, a server error gives the claim back for the next tick.
+
+mod outbox;
+mod pacer;
+
+pub use outbox::{NudgeMessage, Outbox, SendError};
+pub use pacer::Pacer;
+
+use crate::app::{App, DueNudge, DuePrompt};
+use crate::domain::nudge::AtStake;
+use crate::domain::schedule::Due;
+use crate::domain::Platform;
+use crate::error::Error;
+use crate::storage::{DeliveryKey, DeliveryKind};
+use chrono::{DateTime, Duration, Utc};
+use std::future::Future;
+use std::sync::Mutex;
+
+/// How long a claim may stay unsettled before it is taken as interrupted.
+const CLAIM_TIMEOUT_SECONDS: i64 = 120;
+
+/// What one step did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct StepReport {
+    pub prompts_sent: usize,
+    pub nudges_sent: usize,
+    /// Nudges not needed: the member had already checked in.
+    pub not_needed: usize,
+    pub failed: usize,
+    /// Occurrences past the grace window when first seen (after downtime): skipped and logged.
+    pub missed: usize,
+}
+
+/// The scheduler for one platform's targets.
+pub struct Scheduler<O: Outbox> {
+    app: App,
+    outbox: O,
+    platform: Platform,
+    grace: Duration,
+    pacer: Pacer,
+    instance: String,
+    last_step: Mutex<Option<DateTime<Utc>>>,
+}
+
+impl<O: Outbox> Scheduler<O> {
+    pub fn new(app: App, outbox: O, platform: Platform, grace: Duration, per_second: u32) -> Self {
+        let instance = format!("{}-{}", std::process::id(), Utc::now().timestamp_micros());
+        Scheduler { app, outbox, platform, grace, pacer: Pacer::new(per_second), instance, last_step: Mutex::new(None) }
+    }
+
+    /// One idempotent step: sends what is due at `now` and has not been claimed.
+    pub async fn send_due(&self, now: DateTime<Utc>) -> Result<StepReport, Error> {
+        let mut report = StepReport::default();
+        for (kind, target, date) in
+            self.app.store().expire_stale_claims(now - Duration::seconds(CLAIM_TIMEOUT_SECONDS)).await?
+        {
+            tracing::warn!(kind, target, date, "a send was interrupted between claim and send; not sending it again");
+            report.failed += 1;
+        }
+        let since = self.last_step.lock().map(|mut last| last.replace(now)).unwrap_or(None);
+        for due in self.app.due_prompts(now, self.grace).await? {
+            if due.space.platform == self.platform {
+                self.post_prompt(due, now, &mut report).await?;
+            }
+        }
+        for due in self.app.due_nudges(now, self.grace).await? {
+            if due.member.platform() == self.platform {
+                self.nudge(due, now, since, &mut report).await?;
+            }
+        }
+        Ok(report)
+    }
+
+    async fn post_prompt(&self, due: DuePrompt, now: DateTime<Utc>, report: &mut StepReport) -> Result<(), Error> {
+        let target = format!("{}:{}", due.space.platform, due.space.space_id);
+        let key = DeliveryKey { kind: DeliveryKind::Prompt, target, local_date: due.date };
+        if !self.app.store().claim_delivery(&key, &self.instance, now).await? {
+            return Ok(());
+        }
+        self.pacer.wait().await;
+        let view = self.app.prompt_view(due.prompt_index, due.date);
+        let nonce = format!("{}/{}", key.target, key.local_date);
+        match self.outbox.post_prompt(&due.channel_id, &view, &nonce).await {
+            Ok(()) => {
+                self.app.store().settle_delivery(&key, true, &view.prompt.id).await?;
+                self.app.store().count_prompt_posted(&due.space).await?;
+                report.prompts_sent += 1;
+            }
+            Err(SendError::Gone(why)) => {
+                tracing::warn!(space = %key.target, reason = %why, "prompt posts disabled: the channel cannot be posted to");
+                self.app.store().settle_delivery(&key, false, &why).await?;
+                self.app.store().disable_prompt_schedule(&due.space, Some(&why)).await?;
+                report.failed += 1;
+            }
+            Err(other) => self.give_back(&key, other, report).await?,
+        }
+        Ok(())
+    }
+
+    async fn nudge(
+        &self,
+        due: DueNudge,
+        now: DateTime<Utc>,
+        since: Option<DateTime<Utc>>,
+        report: &mut StepReport,
+    ) -> Result<(), Error> {
+        let date = match due.due {
+            Due::Send { date, .. } => date,
+            Due::Missed { date, at } => {
+                // Logged once: when first seen by this instance, not at every tick after.
+                if since.is_none_or(|last| at > last) {
+                    tracing::info!(member = due.member_id, %date, "a nudge was missed during downtime; skipped");
+                    report.missed += 1;
+                }
+                return Ok(());
+            }
+            Due::NotYet => return Ok(()),
+        };
+        let key = DeliveryKey { kind: DeliveryKind::Nudge, target: due.member_id.to_string(), local_date: date };
+        let streak = self.app.streak(&due.member, now).await?;
+        if streak.summary.checked_in_today || streak.summary.today != date {
+            if self.app.store().skip_delivery(&key, &self.instance, "already checked in", now).await? {
+                report.not_needed += 1;
+            }
+            return Ok(());
+        }
+        if !self.app.store().claim_delivery(&key, &self.instance, now).await? {
+            return Ok(());
+        }
+        let message = NudgeMessage {
+            current_streak: streak.summary.current,
+            at_stake: AtStake::of(streak.summary.current, 0),
+            day_ends_at: streak.day_ends_at,
+        };
+        self.pacer.wait().await;
+        match self.outbox.send_nudge(&due.member, &message).await {
+            Ok(()) => {
+                self.app.store().settle_delivery(&key, true, "sent").await?;
+                report.nudges_sent += 1;
+            }
+            Err(SendError::Gone(why)) => {
+                tracing::info!(member = due.member_id, reason = %why, "nudges stopped: direct messages are closed");
+                self.app.store().settle_delivery(&key, false, &why).await?;
+                self.app.store().mark_dm_closed(due.member_id, now).await?;
+                report.failed += 1;
+            }
+            Err(other) => self.give_back(&key, other, report).await?,
+        }
+        Ok(())
+    }
+
+    /// After a failure that sent nothing: the claim is released for the next tick, and a 429
+    /// holds every send for as long as the platform asked.
+    async fn give_back(&self, key: &DeliveryKey, error: SendError, report: &mut StepReport) -> Result<(), Error> {
+        match error {
+            SendError::RateLimited(wait) => {
+                tracing::warn!(?wait, "rate limited; holding scheduled sends");
+                self.pacer.hold_for(wait).await;
+            }
+            SendError::Transient(cause) => {
+                tracing::warn!(target = %key.target, error = format!("{cause:#}"), "a scheduled send failed; will retry");
+                self.pacer.hold_for(std::time::Duration::from_secs(1)).await;
+            }
+            SendError::Gone(_) => {}
+        }
+        self.app.store().release_delivery(key).await?;
+        report.failed += 1;
+        Ok(())
+    }
+}
+
+/// Runs `send_due` every `tick` until `shutdown` resolves; a failed step is logged and the
+/// next tick tries again.
+pub async fn run<O: Outbox>(
+    scheduler: Scheduler<O>,
+    clock: impl Fn() -> DateTime<Utc>,
+    tick: std::time::Duration,
+    shutdown: impl Future<Output = ()>,
+) {
+    let mut interval = tokio::time::interval(tick);
+    interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    tokio::pin!(shutdown);
+    loop {
+        tokio::select! {
+            () = &mut shutdown => break,
+            _ = interval.tick() => match scheduler.send_due(clock()).await {
+                Ok(report) if report != StepReport::default() => tracing::info!(?report, "scheduler step"),
+                Ok(_) => {}
+                Err(Error::Internal(e)) => crate::error::log_internal(&e, "scheduler"),
+                Err(Error::User(e)) => tracing::warn!(error = %e, "scheduler step refused"),
+            },
+        }
+    }
+    tracing::info!("scheduler stopped");
+}

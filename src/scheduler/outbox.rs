@@ -1,0 +1,49 @@
+//! What the scheduler sends through: a platform's outbox posts a prompt to a channel and sends
+//! a nudge as a direct message. Each platform says how a send failed, so the scheduler knows
+//! whether to stop for good, wait, or try again later.
+
+use crate::app::PromptView;
+use crate::domain::nudge::AtStake;
+use crate::domain::MemberRef;
+use chrono::DateTime;
+use chrono_tz::Tz;
+use std::future::Future;
+use std::time::Duration;
+
+/// A study nudge: the member's streak, what today puts at stake, and when today ends.
+#[derive(Debug, Clone)]
+pub struct NudgeMessage {
+    pub current_streak: u32,
+    pub at_stake: AtStake,
+    pub day_ends_at: DateTime<Tz>,
+}
+
+/// How a send failed.
+#[derive(Debug)]
+pub enum SendError {
+    /// It can never succeed: the channel is gone, the permission lost, the member's DMs closed.
+    Gone(String),
+    /// The platform asked to wait this long; nothing was sent.
+    RateLimited(Duration),
+    /// A server error or a network failure; nothing (known to be) sent, try again later.
+    Transient(anyhow::Error),
+}
+
+/// A platform's way of delivering scheduled messages.
+pub trait Outbox: Send + Sync {
+    /// Posts the day's prompt; `key` is unique per (server, local date), for platforms that can
+    /// use it to refuse a duplicate.
+    fn post_prompt(
+        &self,
+        channel_id: &str,
+        prompt: &PromptView<'_>,
+        key: &str,
+    ) -> impl Future<Output = Result<(), SendError>> + Send;
+
+    /// Sends a nudge by direct message, with a way to check in from it.
+    fn send_nudge(
+        &self,
+        member: &MemberRef,
+        nudge: &NudgeMessage,
+    ) -> impl Future<Output = Result<(), SendError>> + Send;
+}

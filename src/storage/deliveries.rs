@@ -1,0 +1,140 @@
+//! Claims for scheduled sends. A claim row is written before anything is sent; its primary key
+//! (kind, target, local date) makes a second send impossible however many ticks, restarts or
+//! scheduler instances there are.
+
+use super::Store;
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// What a claim is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeliveryKind {
+    Prompt,
+    Nudge,
+}
+
+impl DeliveryKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeliveryKind::Prompt => "prompt",
+            DeliveryKind::Nudge => "nudge",
+        }
+    }
+}
+
+/// One send: which kind, to which target (a space or a member id), for which local date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeliveryKey {
+    pub kind: DeliveryKind,
+    pub target: String,
+    pub local_date: NaiveDate,
+}
+
+impl Store {
+    /// Claims the send for this instance; false when anyone already claimed or settled it.
+    pub async fn claim_delivery(
+        &self,
+        key: &DeliveryKey,
+        instance: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool, sqlx::Error> {
+        self.insert_delivery(key, "claimed", instance, None, now).await
+    }
+
+    /// Records a send that will not happen (missed the grace window, already checked in);
+    /// false when the day was already claimed or settled.
+    pub async fn skip_delivery(
+        &self,
+        key: &DeliveryKey,
+        instance: &str,
+        why: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool, sqlx::Error> {
+        self.insert_delivery(key, "skipped", instance, Some(why), now).await
+    }
+
+    async fn insert_delivery(
+        &self,
+        key: &DeliveryKey,
+        status: &str,
+        instance: &str,
+        detail: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, sqlx::Error> {
+        let kind = key.kind.as_str();
+        let result = sqlx::query!(
+            r#"INSERT INTO deliveries (kind, target, local_date, status, claimed_at, claimed_by, detail)
+               VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"#,
+            kind,
+            key.target,
+            key.local_date,
+            status,
+            now,
+            instance,
+            detail,
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// Settles a claim as sent or failed, with a detail (the prompt posted, why it failed).
+    pub async fn settle_delivery(&self, key: &DeliveryKey, sent: bool, detail: &str) -> Result<(), sqlx::Error> {
+        let (kind, status) = (key.kind.as_str(), if sent { "sent" } else { "failed" });
+        sqlx::query!(
+            "UPDATE deliveries SET status = ?, detail = ? WHERE kind = ? AND target = ? AND local_date = ?",
+            status,
+            detail,
+            kind,
+            key.target,
+            key.local_date,
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Gives a claim back after a failure that certainly sent nothing, so a later tick retries.
+    pub async fn release_delivery(&self, key: &DeliveryKey) -> Result<(), sqlx::Error> {
+        let kind = key.kind.as_str();
+        sqlx::query!(
+            "DELETE FROM deliveries WHERE kind = ? AND target = ? AND local_date = ? AND status = 'claimed'",
+            kind,
+            key.target,
+            key.local_date,
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Claims older than `before` were interrupted (a crash between claim and send). Whether the
+    /// send happened is unknown, so they are settled as failed, never sent again; returns them.
+    pub async fn expire_stale_claims(
+        &self,
+        before: DateTime<Utc>,
+    ) -> Result<Vec<(String, String, String)>, sqlx::Error> {
+        let rows = sqlx::query!(
+            r#"UPDATE deliveries SET status = 'failed', detail = 'interrupted between claim and send'
+               WHERE status = 'claimed' AND claimed_at < ?
+               RETURNING kind, target, local_date"#,
+            before,
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.kind, r.target, r.local_date)).collect())
+    }
+
+    /// How the send for this key ended, if it was claimed: (status, detail).
+    pub async fn delivery_status(&self, key: &DeliveryKey) -> Result<Option<(String, Option<String>)>, sqlx::Error> {
+        let kind = key.kind.as_str();
+        let row = sqlx::query!(
+            "SELECT status, detail FROM deliveries WHERE kind = ? AND target = ? AND local_date = ?",
+            kind,
+            key.target,
+            key.local_date,
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| (r.status, r.detail)))
+    }
+}
