@@ -5,14 +5,14 @@
 
 use crate::common::{at, spawn_app, TestApp};
 use crate::fake_discord::{fixtures, FakeDiscord, RecordedRequest};
-use backend_mentor::config::{DiscordConfig, Secret};
+use backend_mentor::config::{DiscordConfig, SchedulerConfig, Secret};
 use backend_mentor::discord::{self, Clock};
 use serde_json::{json, Value};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::oneshot;
 
-const WAIT: Duration = Duration::from_secs(20);
+pub const WAIT: Duration = Duration::from_secs(20);
 const CALLBACK: &str = "/api/v10/interactions/*/*/callback";
 const EPHEMERAL: u64 = 1 << 6;
 
@@ -26,6 +26,11 @@ pub struct Bot {
 
 impl Bot {
     pub async fn start(guild_id: Option<u64>) -> Bot {
+        Bot::start_with(guild_id, SchedulerConfig::default()).await
+    }
+
+    /// A bot whose scheduler runs with these settings (the tests use a one-second tick).
+    pub async fn start_with(guild_id: Option<u64>, scheduling: SchedulerConfig) -> Bot {
         let fake = FakeDiscord::start().await;
         let t = spawn_app().await;
         let config = DiscordConfig { token: Secret::new("fake-token"), guild_id, api_proxy: Some(fake.base_url()) };
@@ -33,7 +38,7 @@ impl Bot {
         let (stop, stopped) = oneshot::channel::<()>();
         let app = t.app.clone();
         let task = tokio::spawn(async move {
-            discord::run(app, &config, Default::default(), clock, async move {
+            discord::run(app, &config, scheduling, clock, async move {
                 let _ = stopped.await;
             })
             .await
@@ -60,12 +65,12 @@ impl Bot {
     }
 }
 
-fn option(name: &str, value: Value) -> Value {
+pub fn option(name: &str, value: Value) -> Value {
     let kind = if value.is_string() { 3 } else { 4 };
     json!({ "name": name, "type": kind, "value": value })
 }
 
-fn embed(request: &RecordedRequest) -> &Value {
+pub fn embed(request: &RecordedRequest) -> &Value {
     &request.body["data"]["embeds"][0]
 }
 
@@ -73,7 +78,7 @@ fn is_ephemeral(request: &RecordedRequest) -> bool {
     request.body["data"]["flags"].as_u64().is_some_and(|f| f & EPHEMERAL != 0)
 }
 
-fn text_of(request: &RecordedRequest) -> String {
+pub fn text_of(request: &RecordedRequest) -> String {
     request.body["data"].to_string()
 }
 

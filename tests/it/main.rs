@@ -10,6 +10,7 @@ mod common;
 mod content_check;
 mod discord_e2e;
 mod discord_render;
+mod discord_schedule_e2e;
 mod fake_discord;
 mod scheduler;
 mod search_eval;
