@@ -5,7 +5,7 @@
 use super::{embeds, study_embeds};
 use crate::app::PromptView;
 use crate::domain::MemberRef;
-use crate::scheduler::{NudgeMessage, Outbox, SendError};
+use crate::scheduler::{NudgeMessage, Outbox, Pacer, SendError};
 use poise::serenity_prelude as serenity;
 use serenity::{ButtonStyle, CreateActionRow, CreateButton, CreateMessage, Http};
 use std::sync::Arc;
@@ -26,7 +26,13 @@ impl DiscordOutbox {
 }
 
 impl Outbox for DiscordOutbox {
-    async fn post_prompt(&self, channel_id: &str, prompt: &PromptView<'_>, key: &str) -> Result<(), SendError> {
+    async fn post_prompt(
+        &self,
+        channel_id: &str,
+        prompt: &PromptView<'_>,
+        key: &str,
+        pacer: &Pacer,
+    ) -> Result<(), SendError> {
         let channel = parse_id(channel_id).map(serenity::ChannelId::new)?;
         // Discord refuses a second message with the same nonce for a few minutes, a second guard
         // behind the database claim against a retry after an unanswered request.
@@ -34,11 +40,13 @@ impl Outbox for DiscordOutbox {
             .embed(embeds::prompt(prompt))
             .nonce(serenity::Nonce::String(nonce_for(key)))
             .enforce_nonce(true);
+        pacer.wait().await;
         channel.send_message(&self.http, message).await.map(|_| ()).map_err(classify)
     }
 
-    async fn send_nudge(&self, member: &MemberRef, nudge: &NudgeMessage) -> Result<(), SendError> {
+    async fn send_nudge(&self, member: &MemberRef, nudge: &NudgeMessage, pacer: &Pacer) -> Result<(), SendError> {
         let user = parse_id(&member.user_id).map(serenity::UserId::new)?;
+        pacer.wait().await;
         let channel = user.create_dm_channel(&self.http).await.map_err(classify)?;
         let button = CreateButton::new(format!("{NUDGE_CHECKIN}{}", member.space.space_id))
             .label("Check in")
@@ -46,6 +54,7 @@ impl Outbox for DiscordOutbox {
         let message = CreateMessage::new()
             .embed(study_embeds::nudge(nudge))
             .components(vec![CreateActionRow::Buttons(vec![button])]);
+        pacer.wait().await;
         channel.id.send_message(&self.http, message).await.map(|_| ()).map_err(classify)
     }
 }

@@ -19,8 +19,12 @@ use crate::domain::Platform;
 use crate::error::Error;
 use crate::storage::{DeliveryKey, DeliveryKind};
 use chrono::{DateTime, Duration, Utc};
+use futures_util::stream::{self, StreamExt};
 use std::future::Future;
 use std::sync::Mutex;
+
+/// How many nudges may be on their way at once.
+const NUDGES_IN_FLIGHT: usize = 8;
 
 /// How long a claim may stay unsettled before it is taken as interrupted.
 const CLAIM_TIMEOUT_SECONDS: i64 = 120;
@@ -35,6 +39,16 @@ pub struct StepReport {
     pub failed: usize,
     /// Occurrences past the grace window when first seen (after downtime): skipped and logged.
     pub missed: usize,
+}
+
+impl StepReport {
+    fn add(&mut self, other: &StepReport) {
+        self.prompts_sent += other.prompts_sent;
+        self.nudges_sent += other.nudges_sent;
+        self.not_needed += other.not_needed;
+        self.failed += other.failed;
+        self.missed += other.missed;
+    }
 }
 
 /// The scheduler for one platform's targets.
@@ -69,10 +83,17 @@ impl<O: Outbox> Scheduler<O> {
                 self.post_prompt(due, now, &mut report).await?;
             }
         }
-        for due in self.app.due_nudges(now, self.grace).await? {
-            if due.member.platform() == self.platform {
-                self.nudge(due, now, since, &mut report).await?;
-            }
+        let dues =
+            self.app.due_nudges(now, self.grace).await?.into_iter().filter(|d| d.member.platform() == self.platform);
+        // A few nudges in flight at once keep the pacer's slots filled while each one waits on
+        // the database; the pacer alone decides the rate.
+        let partials: Vec<Result<StepReport, Error>> = stream::iter(dues)
+            .map(|due| self.nudge(due, now, since))
+            .buffer_unordered(NUDGES_IN_FLIGHT)
+            .collect()
+            .await;
+        for partial in partials {
+            report.add(&partial?);
         }
         Ok(report)
     }
@@ -83,10 +104,9 @@ impl<O: Outbox> Scheduler<O> {
         if !self.app.store().claim_delivery(&key, &self.instance, now).await? {
             return Ok(());
         }
-        self.pacer.wait().await;
         let view = self.app.prompt_view(due.prompt_index, due.date);
         let nonce = format!("{}/{}", key.target, key.local_date);
-        match self.outbox.post_prompt(&due.channel_id, &view, &nonce).await {
+        match self.outbox.post_prompt(&due.channel_id, &view, &nonce, &self.pacer).await {
             Ok(()) => {
                 self.app.store().settle_delivery(&key, true, &view.prompt.id).await?;
                 self.app.store().count_prompt_posted(&due.space).await?;
@@ -103,24 +123,24 @@ impl<O: Outbox> Scheduler<O> {
         Ok(())
     }
 
+    /// One member's nudge, reported on its own so several can be in flight at once.
     async fn nudge(
         &self,
         due: DueNudge,
         now: DateTime<Utc>,
         since: Option<DateTime<Utc>>,
-        report: &mut StepReport,
-    ) -> Result<(), Error> {
+    ) -> Result<StepReport, Error> {
+        let mut report = StepReport::default();
         let date = match due.due {
             Due::Send { date, .. } => date,
-            Due::Missed { date, at } => {
-                // Logged once: when first seen by this instance, not at every tick after.
+            Due::Missed { at, .. } => {
+                // Counted once, when first seen by this instance; the step's report is logged.
                 if since.is_none_or(|last| at > last) {
-                    tracing::info!(member = due.member_id, %date, "a nudge was missed during downtime; skipped");
                     report.missed += 1;
                 }
-                return Ok(());
+                return Ok(report);
             }
-            Due::NotYet => return Ok(()),
+            Due::NotYet => return Ok(report),
         };
         let key = DeliveryKey { kind: DeliveryKind::Nudge, target: due.member_id.to_string(), local_date: date };
         let streak = self.app.streak(&due.member, now).await?;
@@ -128,18 +148,17 @@ impl<O: Outbox> Scheduler<O> {
             if self.app.store().skip_delivery(&key, &self.instance, "already checked in", now).await? {
                 report.not_needed += 1;
             }
-            return Ok(());
+            return Ok(report);
         }
         if !self.app.store().claim_delivery(&key, &self.instance, now).await? {
-            return Ok(());
+            return Ok(report);
         }
         let message = NudgeMessage {
             current_streak: streak.summary.current,
             at_stake: AtStake::of(streak.summary.current, 0),
             day_ends_at: streak.day_ends_at,
         };
-        self.pacer.wait().await;
-        match self.outbox.send_nudge(&due.member, &message).await {
+        match self.outbox.send_nudge(&due.member, &message, &self.pacer).await {
             Ok(()) => {
                 self.app.store().settle_delivery(&key, true, "sent").await?;
                 report.nudges_sent += 1;
@@ -150,9 +169,9 @@ impl<O: Outbox> Scheduler<O> {
                 self.app.store().mark_dm_closed(due.member_id, now).await?;
                 report.failed += 1;
             }
-            Err(other) => self.give_back(&key, other, report).await?,
+            Err(other) => self.give_back(&key, other, &mut report).await?,
         }
-        Ok(())
+        Ok(report)
     }
 
     /// After a failure that sent nothing: the claim is released for the next tick, and a 429

@@ -2,6 +2,7 @@
 //! a nudge as a direct message. Each platform says how a send failed, so the scheduler knows
 //! whether to stop for good, wait, or try again later.
 
+use super::Pacer;
 use crate::app::PromptView;
 use crate::domain::nudge::AtStake;
 use crate::domain::MemberRef;
@@ -29,7 +30,8 @@ pub enum SendError {
     Transient(anyhow::Error),
 }
 
-/// A platform's way of delivering scheduled messages.
+/// A platform's way of delivering scheduled messages. Each request to the platform first waits
+/// for a slot from the pacer, so a nudge that takes two requests counts twice.
 pub trait Outbox: Send + Sync {
     /// Posts the day's prompt; `key` is unique per (server, local date), for platforms that can
     /// use it to refuse a duplicate.
@@ -38,6 +40,7 @@ pub trait Outbox: Send + Sync {
         channel_id: &str,
         prompt: &PromptView<'_>,
         key: &str,
+        pacer: &Pacer,
     ) -> impl Future<Output = Result<(), SendError>> + Send;
 
     /// Sends a nudge by direct message, with a way to check in from it.
@@ -45,5 +48,6 @@ pub trait Outbox: Send + Sync {
         &self,
         member: &MemberRef,
         nudge: &NudgeMessage,
+        pacer: &Pacer,
     ) -> impl Future<Output = Result<(), SendError>> + Send;
 }

@@ -7,7 +7,7 @@ use crate::common::{at, open_app, spawn_app};
 use backend_mentor::app::{App, NudgeRequest, PromptView};
 use backend_mentor::domain::schedule::{LocalTime, Weekdays};
 use backend_mentor::domain::{CallerRights, MemberRef, Platform, SpaceRef, Timezone};
-use backend_mentor::scheduler::{NudgeMessage, Outbox, Scheduler, SendError};
+use backend_mentor::scheduler::{NudgeMessage, Outbox, Pacer, Scheduler, SendError};
 use backend_mentor::storage::{DeliveryKey, DeliveryKind};
 use chrono::{DateTime, Duration, Utc};
 use std::sync::{Arc, Mutex};
@@ -33,13 +33,21 @@ impl Recorder {
 }
 
 impl Outbox for Recorder {
-    async fn post_prompt(&self, channel_id: &str, prompt: &PromptView<'_>, _key: &str) -> Result<(), SendError> {
+    async fn post_prompt(
+        &self,
+        channel_id: &str,
+        prompt: &PromptView<'_>,
+        _key: &str,
+        pacer: &Pacer,
+    ) -> Result<(), SendError> {
+        pacer.wait().await;
         self.refusal()?;
         self.sent.lock().unwrap().push(format!("prompt {} to {channel_id}", prompt.prompt.id));
         Ok(())
     }
 
-    async fn send_nudge(&self, member: &MemberRef, nudge: &NudgeMessage) -> Result<(), SendError> {
+    async fn send_nudge(&self, member: &MemberRef, nudge: &NudgeMessage, pacer: &Pacer) -> Result<(), SendError> {
+        pacer.wait().await;
         self.refusal()?;
         self.sent.lock().unwrap().push(format!("nudge to {} ({:?})", member.user_id, nudge.at_stake));
         Ok(())
