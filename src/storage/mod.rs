@@ -17,6 +17,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::SqlitePool;
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 use std::time::Duration;
 
 pub use checkins::CheckinRecord;
@@ -27,6 +29,9 @@ pub use schedules::{NewPromptSchedule, NudgeRow, PromptScheduleRow};
 #[derive(Clone)]
 pub struct Store {
     pool: SqlitePool,
+    /// Whether any member may have a "your DMs are closed" notice waiting. Every command asks for
+    /// notices, so this keeps the common answer ("none") free of a database query.
+    notices_pending: Arc<AtomicBool>,
 }
 
 impl Store {
@@ -46,7 +51,9 @@ impl Store {
             .await
             .with_context(|| format!("could not open the database at {}", url))?;
         sqlx::migrate!("./migrations").run(&pool).await.context("could not bring the database schema up to date")?;
-        Ok(Store { pool })
+        let store = Store { pool, notices_pending: Arc::new(AtomicBool::new(true)) };
+        store.refresh_notices_pending().await?;
+        Ok(store)
     }
 
     /// Closes every connection, letting SQLite checkpoint the WAL cleanly.

@@ -3,6 +3,7 @@
 use super::Store;
 use crate::domain::{MemberRef, SpaceRef};
 use chrono::{DateTime, NaiveDate, Utc};
+use std::sync::atomic::Ordering;
 
 /// A space's prompt schedule as stored; the app turns the text into domain types.
 #[derive(Debug, Clone)]
@@ -208,12 +209,28 @@ impl Store {
         )
         .execute(&self.pool)
         .await?;
+        self.notices_pending.store(true, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Reads whether any notice is waiting (at start, since another process may have set one).
+    pub(super) async fn refresh_notices_pending(&self) -> Result<(), sqlx::Error> {
+        let row = sqlx::query!(
+            r#"SELECT EXISTS (SELECT 1 FROM nudge_settings WHERE dm_closed_at IS NOT NULL AND dm_closed_notified = 0)
+                   AS "pending!: bool""#
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        self.notices_pending.store(row.pending, Ordering::Relaxed);
         Ok(())
     }
 
     /// True once after direct messages were found closed, so the member is told exactly once.
     /// Every command asks, so the common case is a read; only a pending notice writes.
     pub async fn take_dm_closed_notice(&self, member: &MemberRef) -> Result<bool, sqlx::Error> {
+        if !self.notices_pending.load(Ordering::Relaxed) {
+            return Ok(false);
+        }
         let platform = member.platform().as_str();
         let pending = sqlx::query!(
             r#"SELECT n.member_id AS "member_id!: i64" FROM nudge_settings n JOIN members m ON m.id = n.member_id
