@@ -76,3 +76,32 @@ impl App {
         }
     }
 }
+
+impl App {
+    /// Up to 25 roadmap steps matching what has been typed, by number or title.
+    pub fn step_choices(&self, partial: &str) -> Vec<Choice> {
+        let partial: String = partial.chars().take(super::MAX_QUERY_CHARS).collect();
+        let steps = &self.content.steps;
+        let matching: Vec<&crate::content::model::Step> = if partial.trim().is_empty() {
+            steps.iter().collect()
+        } else if let Ok(step) = self.content.find_step(&partial) {
+            vec![step]
+        } else {
+            let hits = self.content.search().complete(&partial, Scope::Steps);
+            hits.iter().filter_map(|h| if let Target::Step(i) = h.target { steps.get(i) } else { None }).collect()
+        };
+        matching
+            .into_iter()
+            .map(|s| Choice { name: format!("Step {} · {}", s.number, s.title), value: s.number.to_string() })
+            .collect()
+    }
+
+    /// Up to 25 IANA time zones containing what has been typed ("berlin", "america/").
+    pub fn timezone_choices(&self, partial: &str) -> Vec<Choice> {
+        crate::domain::timezone::matching(partial)
+            .into_iter()
+            .take(crate::content::search::MAX_CHOICES)
+            .map(|name| Choice { name: name.to_string(), value: name.to_string() })
+            .collect()
+    }
+}

@@ -59,6 +59,24 @@ impl fmt::Display for Timezone {
     }
 }
 
+/// Zone names containing the typed text, ignoring case and treating spaces as underscores;
+/// names that start with it (or whose city does) come first.
+pub fn matching(partial: &str) -> Vec<&'static str> {
+    let wanted = partial.trim().to_lowercase().replace(' ', "_");
+    let mut found: Vec<(bool, &'static str)> = chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|tz| tz.name())
+        .filter(|name| name.to_lowercase().contains(&wanted))
+        .map(|name| {
+            let lower = name.to_lowercase();
+            let city = lower.rsplit('/').next().unwrap_or(&lower).to_string();
+            (!(lower.starts_with(&wanted) || city.starts_with(&wanted)), name)
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, name)| name).collect()
+}
+
 /// Up to three zone names that resemble what was typed, or that end with the typed city.
 pub fn suggest(input: &str) -> Vec<String> {
     let wanted = input.to_lowercase().replace(' ', "_");
@@ -94,6 +112,13 @@ mod tests {
             }
             other => panic!("expected an invalid time zone, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn zones_are_found_by_city_in_any_case() {
+        let found = matching("berlin");
+        assert_eq!(found.first(), Some(&"Europe/Berlin"));
+        assert!(matching("new york").contains(&"America/New_York"));
     }
 
     #[test]

@@ -5,8 +5,13 @@
 #![allow(dead_code)]
 
 mod app_flows;
+mod board_pages;
 mod cli;
 mod common;
+mod console_streaks;
 mod content_check;
+mod fake_discord;
 mod search_eval;
+mod streak_flows;
+mod streak_props;
 mod tidy;
