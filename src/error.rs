@@ -39,8 +39,6 @@ pub enum UserError {
     DirectMessagesClosed,
     #[error("This server has no daily prompt set up yet. Start one with /setup prompts.")]
     NoPromptSchedule,
-    #[error("\"{given}\" is not a date I can read. Write it as YYYY-MM-DD, for example 2026-03-05.")]
-    InvalidDate { given: String },
     #[error("This command works in a server, not in direct messages.")]
     ServerOnly,
     #[error("I couldn't read one of the options. Pick a suggestion from the list, or check the value and try again.")]
@@ -53,6 +51,48 @@ pub enum UserError {
         "Your note is {length} characters; notes hold up to {max}. Shorten it and check in again: nothing was saved."
     )]
     NoteTooLong { length: usize, max: usize },
+    #[error("A pause lasts from 1 to {max} days, and {given} is not in that range.")]
+    PauseLength { given: String, max: i64 },
+    #[error("A pause must start today ({today}) or within the next {max_ahead} days; past days cannot be paused.")]
+    PauseStart { today: chrono::NaiveDate, max_ahead: i64 },
+    #[error("You started a pause on {previous}; the next one can start on {next_allowed} at the earliest. Nothing was changed.")]
+    PauseTooSoon { previous: chrono::NaiveDate, next_allowed: chrono::NaiveDate },
+    #[error(
+        "\"{given}\" is not a correction. Use add or remove, for example: /correct add ada 2026-03-04 the bot was down"
+    )]
+    UnknownCorrection { given: String },
+    #[error("You have no pause from today on to cancel.")]
+    NoPauseToCancel,
+    #[error("\"{given}\" is not a date I can read. Write it as YYYY-MM-DD, for example 2026-03-05.")]
+    InvalidDate { given: String },
+    #[error("\"{given}\" is not a period. Use week, month or all-time.")]
+    UnknownPeriod { given: String },
+    #[error("\"{given}\" is not a leaderboard measure. Use streak, days or minutes.")]
+    UnknownMetric { given: String },
+    #[error("\"{given}\" is not a page number. Pages are numbered from 1.")]
+    InvalidPage { given: String },
+    #[error("There is no page {page}: this leaderboard has {pages} page(s).")]
+    PageOutOfRange { page: u32, pages: u32 },
+    #[error("Leaderboards are visible to moderators only on this server. A moderator can open them to everyone with the boards setting.")]
+    BoardsHidden,
+    #[error("You can only see the boards of groups you belong to; you are not in \"{name}\".")]
+    NotInGroup { name: String },
+    #[error("There is no group called \"{name}\" here yet.")]
+    UnknownGroup { name: String },
+    #[error("A group name is 1 to {max} letters, digits, spaces, dashes or underscores, and \"{given}\" is not.")]
+    InvalidGroupName { given: String, max: usize },
+    #[error("A correction needs a reason of {min} to {max} characters, recorded in the member's audit log.")]
+    ReasonLength { min: usize, max: usize },
+    #[error("Corrections can change days from {earliest} to {latest} (the member's today); {date} is outside that.")]
+    CorrectionOutOfRange { date: chrono::NaiveDate, earliest: chrono::NaiveDate, latest: chrono::NaiveDate },
+    #[error("{date} is already counted for {user}; nothing was changed.")]
+    DayAlreadyCounted { user: String, date: chrono::NaiveDate },
+    #[error("{date} is not counted for {user}, so there is nothing to remove.")]
+    DayNotCounted { user: String, date: chrono::NaiveDate },
+    #[error("Nothing was deleted. Deleting removes your check-ins, notes, streak, progress and groups for good; to go ahead, confirm it.")]
+    DeleteNotConfirmed,
+    #[error("\"{given}\" is not a clock setting. Use a UTC time such as 2026-03-05T20:00, a step such as +1d or +3h, or off.")]
+    InvalidClock { given: String },
 }
 
 impl UserError {

@@ -5,23 +5,38 @@
 //! business decisions outside `App`. Internal failures come back as `Error::Internal` for the
 //! adapter to log and turn into an apology.
 
+mod boards;
 mod compare;
+mod corrections;
 mod faq;
+mod heatmap;
+mod history;
+mod privacy;
 mod progress;
+mod records;
 mod schedules;
 mod space;
+mod streak_views;
+mod streaks;
 mod views;
 
+pub use boards::BoardRequest;
 pub use faq::Choice;
+pub use heatmap::{heatmap_start, render_heatmap, HeatmapDay};
+pub use history::HISTORY_DAYS;
 pub use progress::{RoadmapView, StepView};
 pub use schedules::{DueNudge, DuePrompt, NudgeRequest, PromptScheduleView};
 pub use space::SpaceSettingsView;
+pub use streak_views::{
+    BoardEntry, CorrectionView, ExportFile, GroupView, HeatmapImage, HistoryDay, HistoryView, LeaderboardView,
+    PauseView, RankView,
+};
 
 use crate::content::model::Step;
 use crate::content::Content;
-use crate::domain::{prompt, streak, MemberRef, Minutes, Note, SpaceRef, Timezone};
+use crate::domain::{prompt, MemberRef, SpaceRef, Timezone};
 use crate::error::{Error, UserError};
-use crate::storage::{CheckinRecord, Store};
+use crate::storage::Store;
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
@@ -71,42 +86,21 @@ impl App {
         Ok(PromptView { prompt, step, date })
     }
 
-    /// Counts the member's local day; a second check-in the same day changes nothing.
-    pub async fn check_in(
-        &self,
-        member: &MemberRef,
-        now: DateTime<Utc>,
-        minutes: Option<Minutes>,
-        note: Option<Note>,
-    ) -> Result<CheckInView, Error> {
-        let timezone = self.member_timezone(member).await?;
-        let record = CheckinRecord { local_date: timezone.local_date(now), at: now, minutes, note: note.as_ref() };
-        let counted = self.store.record_checkin(member, record).await?;
-        let streak = self.streak(member, now).await?;
-        Ok(CheckInView { counted, minutes, streak })
-    }
-
-    /// The member's streak as of their local today.
-    pub async fn streak(&self, member: &MemberRef, now: DateTime<Utc>) -> Result<StreakView, Error> {
-        let timezone = self.member_timezone(member).await?;
-        let today = timezone.local_date(now);
-        let days = self.store.checkin_days(member).await?;
-        let summary = streak::summarize(&days, today);
-        Ok(StreakView { summary, timezone, day_ends_at: timezone.end_of_day(today) })
-    }
-
-    /// Sets the member's own time zone; past days stay on the dates they were counted on.
-    pub async fn set_timezone(&self, member: &MemberRef, timezone: Timezone, now: DateTime<Utc>) -> Result<(), Error> {
-        self.store.set_member_timezone(member, timezone.name(), now).await?;
-        Ok(())
-    }
-
     /// The member's zone, else the space's default, else the configured default.
     pub async fn member_timezone(&self, member: &MemberRef) -> Result<Timezone, Error> {
-        if let Some(zone) = self.store.member_timezone(member).await?.as_deref().and_then(stored_zone) {
-            return Ok(zone);
-        }
-        self.space_timezone(&member.space).await
+        Ok(self.member_and_zone(member).await?.1)
+    }
+
+    /// The member's row id (when they have one) and their zone, in one query.
+    pub(crate) async fn member_and_zone(&self, member: &MemberRef) -> Result<(Option<i64>, Timezone), Error> {
+        let found = self.store.member_lookup(member).await?;
+        let zone = found
+            .member_zone
+            .as_deref()
+            .and_then(stored_zone)
+            .or_else(|| found.space_zone.as_deref().and_then(stored_zone))
+            .unwrap_or(self.default_timezone);
+        Ok((found.id, zone))
     }
 
     async fn space_timezone(&self, space: &SpaceRef) -> Result<Timezone, Error> {

@@ -3,13 +3,17 @@
 //! A local member of a local space types the same commands as on Discord. Each line is parsed,
 //! handed to `App`, and rendered as text; this file holds no business rules.
 
+mod clock;
 mod parse;
 mod render;
+mod render_study;
+mod study;
 
 use crate::app::App;
-use crate::domain::{MemberRef, Minutes, Note, Platform, StepStatus, Timezone};
+use crate::domain::{CallerRights, MemberRef, Minutes, Note, Platform, StepStatus, Timezone};
 use crate::error::{log_internal, Error, UserError, APOLOGY};
 use chrono::{DateTime, Utc};
+use clock::ConsoleClock;
 pub use parse::{parse_line, Command, UsageError};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
@@ -48,19 +52,35 @@ impl Reply {
     }
 }
 
-/// A console session for one local member.
+/// A console session for one local member, who moderates the local space.
 pub struct Console {
     app: App,
     member: MemberRef,
+    rights: CallerRights,
+    clock: ConsoleClock,
+    output_dir: std::path::PathBuf,
 }
 
 impl Console {
     pub fn new(app: App, user: &str) -> Self {
-        Console { app, member: MemberRef::new(Platform::Console, "local", user) }
+        Console {
+            app,
+            member: MemberRef::new(Platform::Console, "local", user),
+            rights: CallerRights { manage_server: true, role_ids: Vec::new() },
+            clock: ConsoleClock::default(),
+            output_dir: std::env::temp_dir().join("backend-mentor"),
+        }
     }
 
-    /// Runs one line at the given time.
+    /// Where heatmaps and exports are written (a temporary folder unless set).
+    pub fn with_output_dir(mut self, dir: impl Into<std::path::PathBuf>) -> Self {
+        self.output_dir = dir.into();
+        self
+    }
+
+    /// Runs one line at the given time, or at the console clock's time when `/clock` set one.
     pub async fn handle(&self, line: &str, now: DateTime<Utc>) -> Reply {
+        let now = self.clock.now_or(now);
         let command = match parse_line(line) {
             Ok(command) => command,
             Err(e) => return Reply { text: format!("{e}\n"), status: Status::Usage },
@@ -101,7 +121,8 @@ impl Console {
                 let note = Note::new(note.as_deref().unwrap_or(""))?;
                 render::checkin(&app.check_in(&self.member, now, minutes, note).await?)
             }
-            Command::Streak => render::streak(&app.streak(&self.member, now).await?),
+            Command::Streak { topic: Some(t) } if t.eq_ignore_ascii_case("rules") => app.streak_rules(),
+            Command::Streak { .. } => self.streak(now).await?,
             Command::Settings { timezone: None } => {
                 let zone = app.member_timezone(&self.member).await?;
                 format!("Your time zone is {zone}. Change it with /settings timezone:Europe/Berlin\n")
@@ -111,6 +132,7 @@ impl Console {
                 app.set_timezone(&self.member, zone, now).await?;
                 render::timezone_set(zone.name())
             }
+            other => self.study(other, now).await?,
         };
         Ok(Reply::answered(text))
     }

@@ -13,9 +13,17 @@ pub enum Command {
     Faq { question: Option<String> },
     Prompt,
     Checkin { minutes: Option<String>, note: Option<String> },
-    Streak,
+    Streak { topic: Option<String> },
     Settings { timezone: Option<String> },
     Progress { step: Option<String>, status: Option<String> },
+    History,
+    Pause { from: Option<String>, days: Option<String> },
+    Group { action: Option<String>, name: Option<String> },
+    Leaderboard { words: Vec<String> },
+    Privacy { action: Option<String>, confirm: Option<String> },
+    Correct { action: Option<String>, user: Option<String>, date: Option<String>, reason: Option<String> },
+    Boards { setting: Option<String> },
+    Clock { setting: Option<String> },
     Quit,
 }
 
@@ -56,7 +64,18 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ("/faq [question]", "ask anything about becoming a backend developer"),
     ("/prompt", "today's learning prompt"),
     ("/checkin [minutes] [note]", "count today as a study day (/checkin 45 read about indexes)"),
-    ("/streak", "your study streak"),
+    ("/streak [rules]", "your streak, totals, freezes, rank and a heatmap image; /streak rules explains them"),
+    ("/history", "your last 14 days, pauses, and moderator corrections"),
+    ("/pause <from> <days>", "pause your streak (/pause 2026-03-10 5, /pause today 3, /pause cancel)"),
+    ("/group join|leave|list [name]", "study groups (/group join night owls)"),
+    (
+        "/leaderboard [group] [period] [metric] [page]",
+        "week|month|all-time, streak|days|minutes (/leaderboard week days)",
+    ),
+    ("/privacy export|delete", "a JSON file of your data, or delete it all (/privacy delete confirm)"),
+    ("/correct add|remove <user> <date> <reason>", "moderators: fix a member's day, logged with the reason"),
+    ("/boards on|off", "moderators: let members see leaderboards (off by default)"),
+    ("/clock <time>|+1d|off", "for local trials: set the console's clock (UTC), off by default"),
     ("/progress <step> <status>", "mark a step learning, done, skipped or reset (/progress 1 done)"),
     ("/settings timezone:<zone>", "set your time zone (/settings timezone:Europe/Berlin)"),
     ("/help", "this list"),
@@ -65,7 +84,11 @@ pub const COMMANDS: &[(&str, &str)] = &[
 
 fn options_of(command: &str) -> Option<Vec<OptionSpec>> {
     Some(match command {
-        "help" | "prompt" | "streak" | "quit" | "exit" => vec![],
+        "help" | "prompt" | "history" | "quit" | "exit" => vec![],
+        "streak" => vec![opt("topic", false, false)],
+        "pause" => vec![opt("from", false, false), opt("days", false, false)],
+        "group" => vec![opt("action", false, false), opt("name", true, false)],
+        "leaderboard" | "privacy" | "correct" | "boards" | "clock" => vec![opt("words", true, false)],
         "roadmap" => vec![opt("step", true, false)],
         "compare" => vec![opt("a", false, false), opt("b", false, false), opt("c", false, false)],
         "faq" => vec![opt("question", true, false)],
@@ -94,7 +117,11 @@ pub fn parse_line(line: &str) -> Result<Command, UsageError> {
         "help" => Command::Help,
         "quit" | "exit" => Command::Quit,
         "prompt" => Command::Prompt,
-        "streak" => Command::Streak,
+        "streak" => Command::Streak { topic: take("topic") },
+        "history" => Command::History,
+        "pause" => Command::Pause { from: take("from"), days: take("days") },
+        "group" => Command::Group { action: take("action"), name: take("name") },
+        "leaderboard" | "privacy" | "correct" | "boards" | "clock" => words_command(&name, take("words")),
         "roadmap" => Command::Roadmap { step: take("step") },
         "faq" => Command::Faq { question: take("question") },
         "checkin" => Command::Checkin { minutes: take("minutes"), note: take("note") },
@@ -102,6 +129,24 @@ pub fn parse_line(line: &str) -> Result<Command, UsageError> {
         "progress" => Command::Progress { step: take("step"), status: take("status") },
         _ => Command::Compare { names: ["a", "b", "c"].iter().filter_map(|k| take(k)).collect(), phrase: None },
     })
+}
+
+/// Commands whose words are read by position after the first (an action, then its details).
+fn words_command(name: &str, words: Option<String>) -> Command {
+    let text = words.unwrap_or_default();
+    let mut parts = text.split_whitespace().map(str::to_string);
+    let mut next = || parts.next();
+    match name {
+        "privacy" => Command::Privacy { action: next(), confirm: next() },
+        "correct" => {
+            let (action, user, date) = (next(), next(), next());
+            let reason: Vec<String> = std::iter::from_fn(next).collect();
+            Command::Correct { action, user, date, reason: (!reason.is_empty()).then(|| reason.join(" ")) }
+        }
+        "boards" => Command::Boards { setting: next() },
+        "clock" => Command::Clock { setting: next() },
+        _ => Command::Leaderboard { words: std::iter::from_fn(next).collect() },
+    }
 }
 
 fn is_named(word: &str, specs: &[OptionSpec]) -> bool {
@@ -172,12 +217,31 @@ fn split_words(line: &str) -> Vec<String> {
 }
 
 fn closest_command(name: &str) -> Option<String> {
-    ["roadmap", "compare", "faq", "prompt", "checkin", "streak", "settings", "progress", "help", "quit"]
-        .into_iter()
-        .map(|c| (strsim::jaro_winkler(name, c), c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c.to_string())
+    [
+        "roadmap",
+        "compare",
+        "faq",
+        "prompt",
+        "checkin",
+        "streak",
+        "settings",
+        "progress",
+        "history",
+        "pause",
+        "group",
+        "leaderboard",
+        "privacy",
+        "correct",
+        "boards",
+        "clock",
+        "help",
+        "quit",
+    ]
+    .into_iter()
+    .map(|c| (strsim::jaro_winkler(name, c), c))
+    .filter(|(score, _)| *score > 0.8)
+    .max_by(|a, b| a.0.total_cmp(&b.0))
+    .map(|(_, c)| c.to_string())
 }
 
 #[cfg(test)]

@@ -138,9 +138,16 @@ pub fn prompt(view: &PromptView<'_>) -> String {
 
 pub fn checkin(view: &CheckInView) -> String {
     let streak = &view.streak.summary;
+    let minutes = view.minutes.map(|m| format!(" ({} minutes)", m.get())).unwrap_or_default();
     let head = if view.counted {
-        let minutes = view.minutes.map(|m| format!(" ({} minutes)", m.get())).unwrap_or_default();
         format!("Checked in for {}{minutes}. Nice work!", streak.today)
+    } else if view.minutes.is_some() || view.note_saved {
+        let added = view.minutes.map(|m| format!("Added {} minutes; ", m.get())).unwrap_or_default();
+        let note = if view.note_saved { "Your note is saved. " } else { "" };
+        format!(
+            "You already checked in today ({}); it still counts once. {note}{added}{} minutes today in all.",
+            streak.today, view.minutes_today
+        )
     } else {
         format!("You already checked in today ({}); it counted once and nothing changed.", streak.today)
     };
@@ -158,14 +165,32 @@ pub fn streak(view: &StreakView) -> String {
             view.timezone
         )
     };
-    format!(
-        "Your streak\n  Current: {} day{}\n  Longest: {} day{}\n  Total study days: {}\n  {today}\n",
+    let mut out = format!(
+        "Your streak\n  Current: {} day{}\n  Longest: {} day{}\n  Total study days: {}\n  Total minutes: {}\n",
         s.current,
         plural(s.current),
         s.longest,
         plural(s.longest),
-        s.total_days
-    )
+        s.total_days,
+        view.total_minutes
+    );
+    let next = if s.days_to_next_freeze == 0 {
+        "you hold the most".to_string()
+    } else {
+        format!("next in {} counted day{}", s.days_to_next_freeze, plural(s.days_to_next_freeze))
+    };
+    let _ = writeln!(out, "  Freezes: {} held, {} used ({next})", s.freezes_held, s.freezes_used);
+    if let Some(rank) = view.rank {
+        let _ = writeln!(out, "  Rank in this server: #{} of {} (by study days)", rank.place, rank.of);
+    }
+    if let Some(pause) = view.pause {
+        let _ = writeln!(out, "  Paused: {} to {}", pause.first, pause.last);
+    }
+    if let Some(percent) = view.roadmap_percent {
+        let _ = writeln!(out, "  Roadmap: {percent}% complete");
+    }
+    let _ = writeln!(out, "  {today}");
+    out
 }
 
 pub fn timezone_set(zone: &str) -> String {

@@ -3,14 +3,23 @@
 //!
 //! The database runs in WAL mode with a busy timeout, so readers never block the writer and a
 //! brief lock waits instead of failing. Migrations under `migrations/` are embedded and run at
-//! start. Queries are checked at compile time against the committed `.sqlx/` data.
+//! start. Queries are checked at compile time against the committed `.sqlx/` data. A background
+//! task checkpoints the WAL (see `checkpoint.rs`) so no request pays for it.
 
+mod board_rows;
+mod boards;
 mod checkins;
+mod checkpoint;
+mod corrections;
+mod groups;
 mod deliveries;
 mod members;
+mod period_totals;
+mod privacy;
 mod progress;
 mod schedules;
 mod spaces;
+mod streaks;
 
 use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -21,9 +30,28 @@ use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use checkins::CheckinRecord;
+pub use boards::{BoardQuery, BoardRow};
+pub use checkins::{CheckinRecord, DayAfterCheckin, DayRow, NoteRow};
 pub use deliveries::{DeliveryKey, DeliveryKind};
 pub use schedules::{NewPromptSchedule, NudgeRow, PromptScheduleRow};
+pub use corrections::CorrectionRow;
+pub use members::MemberLookup;
+pub use period_totals::PeriodTotals;
+pub use privacy::MemberRow;
+pub use streaks::StoredStreak;
+
+/// A write transaction: `App` runs a check-in or a correction as one, so the day row, the streak
+/// record and the period totals always agree. Its first statement must be a write (the member
+/// upsert), which takes SQLite's write lock at once instead of failing to upgrade a read later.
+pub struct Tx {
+    inner: sqlx::Transaction<'static, sqlx::Sqlite>,
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.inner.commit().await
+    }
+}
 
 /// The database handle every `App` call uses.
 #[derive(Clone)]
@@ -43,7 +71,11 @@ impl Store {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(5))
-            .foreign_keys(true);
+            .foreign_keys(true)
+            .pragma("wal_autocheckpoint", checkpoint::BACKSTOP_PAGES)
+            // 32 MB of page cache per connection (SQLite's default is 2 MB), so the indexes that
+            // every request walks stay in the connection instead of being re-read from the OS.
+            .pragma("cache_size", "-32000");
         create_parent_folder(options.get_filename())?;
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
@@ -51,9 +83,14 @@ impl Store {
             .await
             .with_context(|| format!("could not open the database at {}", url))?;
         sqlx::migrate!("./migrations").run(&pool).await.context("could not bring the database schema up to date")?;
+        checkpoint::spawn_checkpointer(pool.clone());
         let store = Store { pool, notices_pending: Arc::new(AtomicBool::new(true)) };
         store.refresh_notices_pending().await?;
         Ok(store)
+    }
+
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        Ok(Tx { inner: self.pool.begin().await? })
     }
 
     /// Closes every connection, letting SQLite checkpoint the WAL cleanly.

@@ -71,3 +71,39 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// Whether members (not only moderators) may see leaderboards; off unless a moderator allowed it.
+    pub async fn members_see_boards(&self, space: &SpaceRef) -> Result<bool, sqlx::Error> {
+        let platform = space.platform.as_str();
+        let row = sqlx::query!(
+            "SELECT members_see_boards FROM spaces WHERE platform = ? AND space_id = ?",
+            platform,
+            space.space_id,
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.is_some_and(|r| r.members_see_boards != 0))
+    }
+
+    pub async fn set_members_see_boards(
+        &self,
+        space: &SpaceRef,
+        allowed: bool,
+        now: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        let platform = space.platform.as_str();
+        let flag = i64::from(allowed);
+        sqlx::query!(
+            r#"INSERT INTO spaces (platform, space_id, members_see_boards, created_at) VALUES (?, ?, ?, ?)
+               ON CONFLICT (platform, space_id) DO UPDATE SET members_see_boards = excluded.members_see_boards"#,
+            platform,
+            space.space_id,
+            flag,
+            now,
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}

@@ -5,8 +5,10 @@
 #![allow(dead_code)]
 
 mod app_flows;
+mod board_pages;
 mod cli;
 mod common;
+mod console_streaks;
 mod content_check;
 mod discord_e2e;
 mod discord_render;
@@ -14,4 +16,6 @@ mod discord_schedule_e2e;
 mod fake_discord;
 mod scheduler;
 mod search_eval;
+mod streak_flows;
+mod streak_props;
 mod tidy;

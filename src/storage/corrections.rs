@@ -1,0 +1,60 @@
+//! The audit log of moderator corrections: which day, added or removed, why, by whom, when.
+
+use super::{Store, Tx};
+use crate::domain::correction::{CorrectionKind, Reason};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// One logged correction as the member sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorrectionRow {
+    pub local_date: NaiveDate,
+    pub action: String,
+    pub reason: String,
+    /// `None` once the moderator deleted their own data.
+    pub moderator_user_id: Option<String>,
+    pub corrected_at: DateTime<Utc>,
+}
+
+impl Tx {
+    pub async fn log_correction(
+        &mut self,
+        member_id: i64,
+        date: NaiveDate,
+        kind: CorrectionKind,
+        reason: &Reason,
+        moderator_user_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        let (action, reason) = (kind.as_str(), reason.as_str());
+        sqlx::query!(
+            r#"INSERT INTO day_corrections (member_id, local_date, action, reason, moderator_user_id, corrected_at)
+               VALUES (?, ?, ?, ?, ?, ?)"#,
+            member_id,
+            date,
+            action,
+            reason,
+            moderator_user_id,
+            now,
+        )
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Corrections made to the member's days, newest first.
+    pub async fn corrections_of(&self, member_id: i64, limit: i64) -> Result<Vec<CorrectionRow>, sqlx::Error> {
+        let rows = sqlx::query_as!(
+            CorrectionRow,
+            r#"SELECT local_date AS "local_date: NaiveDate", action, reason, moderator_user_id,
+                      corrected_at AS "corrected_at: DateTime<Utc>"
+               FROM day_corrections WHERE member_id = ? ORDER BY corrected_at DESC, id DESC LIMIT ?"#,
+            member_id,
+            limit,
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows)
+    }
+}
