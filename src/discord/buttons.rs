@@ -4,8 +4,11 @@
 //! what it does (`roadmap:open:4`, `roadmap:set:4:done`); the click updates the message in place.
 
 use super::outbox::NUDGE_CHECKIN;
-use super::{caller, embeds, study_embeds, Data, Error};
+use super::{caller, embeds, record_embeds, study_embeds, Data, Error};
 use crate::app::StepView;
+use crate::app::{BoardRequest, LeaderboardView};
+use crate::domain::group::GroupRef;
+use crate::domain::leaderboard::{Metric, Period};
 use crate::domain::StepStatus;
 use crate::error::log_internal;
 use poise::serenity_prelude as serenity;
@@ -66,7 +69,75 @@ pub fn step_row(view: &StepView<'_>) -> CreateActionRow {
     ])
 }
 
-/// poise's event hook: routes roadmap button clicks.
+/// Previous and next page of a leaderboard; the button carries the whole request.
+pub fn board_row(request: &BoardRequest, view: &LeaderboardView) -> CreateActionRow {
+    let group = request.group.as_ref().map_or_else(|| "-".to_string(), |g| g.key.clone());
+    let id = |page: u32| format!("board:{page}:{}:{}:{group}", request.period.as_str(), metric_name(request.metric));
+    let previous =
+        CreateButton::new(id(view.page.saturating_sub(1).max(1))).label("◀ Previous").style(ButtonStyle::Secondary);
+    let next = CreateButton::new(id(view.page + 1)).label("Next ▶").style(ButtonStyle::Secondary);
+    CreateActionRow::Buttons(vec![previous.disabled(view.page <= 1), next.disabled(view.page >= view.pages)])
+}
+
+fn metric_name(metric: Metric) -> &'static str {
+    match metric {
+        Metric::Streak => "streak",
+        Metric::Days => "days",
+        Metric::Minutes => "minutes",
+    }
+}
+
+/// The confirmation under `/privacy delete`.
+pub fn delete_row() -> CreateActionRow {
+    CreateActionRow::Buttons(vec![CreateButton::new(DELETE_CONFIRM).label("Delete my data").style(ButtonStyle::Danger)])
+}
+
+const DELETE_CONFIRM: &str = "privacy:delete";
+
+/// Reads a board button back into a request.
+fn parse_board(custom_id: &str) -> Option<BoardRequest> {
+    let mut parts = custom_id.strip_prefix("board:")?.splitn(4, ':');
+    let page = parts.next()?.parse().ok()?;
+    let period = Period::parse(parts.next()?).ok()?;
+    let metric = Metric::parse(parts.next()?).ok()?;
+    let group = match parts.next()? {
+        "-" => None,
+        key => Some(GroupRef { key: key.to_string(), name: key.to_string() }),
+    };
+    Some(BoardRequest { group, period, metric, page: Some(page) })
+}
+
+async fn board_page(
+    data: &Data,
+    click: &serenity::ComponentInteraction,
+    request: BoardRequest,
+) -> Result<CreateInteractionResponse, Error> {
+    let member = caller::member(click.guild_id, click.user.id);
+    let rights = crate::domain::CallerRights {
+        manage_server: click
+            .member
+            .as_ref()
+            .and_then(|m| m.permissions)
+            .is_some_and(|p| p.manage_guild() || p.administrator()),
+        role_ids: click.member.as_ref().map(|m| m.roles.iter().map(|r| r.to_string()).collect()).unwrap_or_default(),
+    };
+    let view = data.app.leaderboard(&member, &rights, &request, data.now()).await?;
+    let message = CreateInteractionResponseMessage::new()
+        .embed(record_embeds::leaderboard(&view))
+        .components(vec![board_row(&request, &view)]);
+    Ok(CreateInteractionResponse::UpdateMessage(message))
+}
+
+async fn delete_data(data: &Data, click: &serenity::ComponentInteraction) -> Result<CreateInteractionResponse, Error> {
+    let member = caller::member(click.guild_id, click.user.id);
+    let deleted = data.app.privacy_delete(&member).await?;
+    let text = if deleted { "All your data in this server is deleted." } else { "There was nothing to delete." };
+    let message =
+        CreateInteractionResponseMessage::new().embed(record_embeds::note("Deleted", text)).components(vec![]);
+    Ok(CreateInteractionResponse::UpdateMessage(message))
+}
+
+/// poise's event hook: routes button clicks.
 pub async fn on_event(
     framework: poise::FrameworkContext<'_, Data, Error>,
     event: &serenity::FullEvent,
@@ -75,8 +146,13 @@ pub async fn on_event(
         return Ok(());
     };
     let ctx = framework.serenity_context;
+    let data = framework.user_data;
     let result = if let Some(space_id) = click.data.custom_id.strip_prefix(NUDGE_CHECKIN) {
-        check_in_from_nudge(framework.user_data, click, space_id).await
+        check_in_from_nudge(data, click, space_id).await
+    } else if let Some(request) = parse_board(&click.data.custom_id) {
+        board_page(data, click, request).await
+    } else if click.data.custom_id == DELETE_CONFIRM {
+        delete_data(data, click).await
     } else if let Some(action) = RoadmapAction::parse(&click.data.custom_id) {
         respond(framework.user_data, click, action).await
     } else {

@@ -206,9 +206,12 @@ pub fn help() -> CreateEmbed {
              **/faq** [question]: answers, with suggestions as you type\n\
              **/prompt**: today's learning prompt\n\
              **/checkin** [minutes] [note]: count today as a study day\n\
-             **/streak** [member]: your study streak\n\
-             **/settings** timezone: your time zone, for fair streak days\n\
-             **/setup** (moderators): server time zone and moderator role",
+             **/streak** [member] [about]: your streak and heatmap; about:rules explains the rules\n\
+             **/pause** [start] [days]: pause your streak for up to 14 days\n\
+             **/leaderboard** [group] [period] [metric]: study group boards\n\
+             **/settings**: your time zone and daily study nudges\n\
+             **/privacy** export|delete: your data as a file, or deleted\n\
+             **/setup**, **/correct** (moderators): prompts, boards, time zone, corrections",
         )
         .colour(colour::FAQ)
         .footer(footer("Start with /roadmap 1"))

@@ -12,6 +12,7 @@ pub mod embeds;
 mod errors;
 mod lifecycle;
 mod outbox;
+mod record_embeds;
 mod study_embeds;
 
 use crate::app::App;

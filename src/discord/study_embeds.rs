@@ -1,7 +1,7 @@
 //! Embeds for a member's own study record: check-ins, streaks and settings.
 
 use super::embeds::colour;
-use crate::app::{CheckInView, PromptScheduleView, SpaceSettingsView, StreakView};
+use crate::app::{CheckInView, PromptScheduleView, SpaceSettingsView};
 use poise::serenity_prelude::{CreateEmbed, CreateEmbedFooter};
 
 fn days(n: u32) -> String {
@@ -29,28 +29,6 @@ pub fn checkin(view: &CheckInView) -> CreateEmbed {
         .footer(CreateEmbedFooter::new("See the whole record with /streak"))
 }
 
-pub fn streak(view: &StreakView, whose: Option<&str>) -> CreateEmbed {
-    let s = &view.summary;
-    let today = if s.checked_in_today {
-        "Today is counted.".to_string()
-    } else {
-        format!("Today is not counted yet: check in before <t:{}:t>.", view.day_ends_at.timestamp())
-    };
-    let title = match whose {
-        Some(name) => format!("{name}'s streak"),
-        None => "Your streak".to_string(),
-    };
-    CreateEmbed::new()
-        .title(title)
-        .description(today)
-        .colour(colour::STREAK)
-        .field("Current", days(s.current), true)
-        .field("Longest", days(s.longest), true)
-        .field("Study days", s.total_days.to_string(), true)
-        .footer(CreateEmbedFooter::new(format!("Days are counted in {}. Change it with /settings", view.timezone)))
-}
-
-/// A member's settings after `/settings`; `nudges` is `Some` when they were just changed.
 pub fn member_settings(zone: &str, nudges: Option<Option<crate::domain::schedule::Schedule>>) -> CreateEmbed {
     let mut embed = CreateEmbed::new()
         .title("Your settings")

@@ -155,7 +155,7 @@ impl<O: Outbox> Scheduler<O> {
         }
         let message = NudgeMessage {
             current_streak: streak.summary.current,
-            at_stake: AtStake::of(streak.summary.current, 0),
+            at_stake: AtStake::of(streak.summary.current, streak.summary.freezes_held),
             day_ends_at: streak.day_ends_at,
         };
         match self.outbox.send_nudge(&due.member, &message, &self.pacer).await {

@@ -11,8 +11,8 @@ mod boards;
 mod checkins;
 mod checkpoint;
 mod corrections;
-mod groups;
 mod deliveries;
+mod groups;
 mod members;
 mod period_totals;
 mod privacy;
@@ -32,12 +32,12 @@ use std::time::Duration;
 
 pub use boards::{BoardQuery, BoardRow};
 pub use checkins::{CheckinRecord, DayAfterCheckin, DayRow, NoteRow};
-pub use deliveries::{DeliveryKey, DeliveryKind};
-pub use schedules::{NewPromptSchedule, NudgeRow, PromptScheduleRow};
 pub use corrections::CorrectionRow;
+pub use deliveries::{DeliveryKey, DeliveryKind};
 pub use members::MemberLookup;
 pub use period_totals::PeriodTotals;
 pub use privacy::MemberRow;
+pub use schedules::{NewPromptSchedule, NudgeRow, PromptScheduleRow};
 pub use streaks::StoredStreak;
 
 /// A write transaction: `App` runs a check-in or a correction as one, so the day row, the streak

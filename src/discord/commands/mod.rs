@@ -1,7 +1,9 @@
 //! The slash commands. Each is parse → `App` → embed; the `///` first line of each function is
 //! the description Discord shows. Personal answers and every error are ephemeral.
 
+mod boards;
 mod learn;
+mod records;
 mod schedule;
 mod settings;
 mod study;
@@ -18,9 +20,13 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         learn::faq(),
         learn::prompt(),
         study::checkin(),
-        study::streak(),
+        records::streak(),
+        records::pause(),
+        boards::leaderboard(),
+        records::privacy(),
         settings::settings(),
         settings::setup(),
+        boards::correct(),
         learn::help(),
     ]
 }

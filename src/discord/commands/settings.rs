@@ -76,6 +76,7 @@ pub async fn settings(
         "super::schedule::setup_prompts",
         "super::schedule::setup_off",
         "super::schedule::setup_preview",
+        "super::boards::setup_boards",
         "setup_timezone",
         "setup_moderator_role"
     ),
