@@ -11,6 +11,7 @@ mod common;
 mod console_streaks;
 mod content_check;
 mod discord_e2e;
+mod discord_records_e2e;
 mod discord_render;
 mod discord_schedule_e2e;
 mod fake_discord;
