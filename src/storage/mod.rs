@@ -72,10 +72,7 @@ impl Store {
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(5))
             .foreign_keys(true)
-            .pragma("wal_autocheckpoint", checkpoint::BACKSTOP_PAGES)
-            // 32 MB of page cache per connection (SQLite's default is 2 MB), so the indexes that
-            // every request walks stay in the connection instead of being re-read from the OS.
-            .pragma("cache_size", "-32000");
+            .pragma("wal_autocheckpoint", checkpoint::BACKSTOP_PAGES);
         create_parent_folder(options.get_filename())?;
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
