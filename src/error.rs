@@ -37,6 +37,8 @@ pub enum UserError {
     InvalidWeekdays { given: String },
     #[error("I tried to send you a study nudge, but your direct messages are closed, so I stopped. Open them (Privacy Settings for this server) and turn nudges back on with /settings nudges:on.")]
     DirectMessagesClosed,
+    #[error("\"{given}\" is not on or off. Use /nudges on 19:00 or /nudges off.")]
+    InvalidNudgeSwitch { given: String },
     #[error("This server has no daily prompt set up yet. Start one with /setup prompts.")]
     NoPromptSchedule,
     #[error("This command works in a server, not in direct messages.")]

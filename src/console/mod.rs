@@ -7,14 +7,17 @@ mod clock;
 mod parse;
 mod render;
 mod render_study;
+mod schedule;
 mod study;
 
 use crate::app::App;
 use crate::domain::{CallerRights, MemberRef, Minutes, Note, Platform, StepStatus, Timezone};
 use crate::error::{log_internal, Error, UserError, APOLOGY};
+use crate::scheduler::Scheduler;
 use chrono::{DateTime, Utc};
 use clock::ConsoleClock;
 pub use parse::{parse_line, Command, UsageError};
+use schedule::ConsoleOutbox;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
 /// How a line ended, which `ask` turns into its exit code.
@@ -59,11 +62,18 @@ pub struct Console {
     rights: CallerRights,
     clock: ConsoleClock,
     output_dir: std::path::PathBuf,
+    scheduler: Scheduler<ConsoleOutbox>,
+    outbox: ConsoleOutbox,
 }
 
 impl Console {
     pub fn new(app: App, user: &str) -> Self {
+        let outbox = ConsoleOutbox::default();
+        let grace = chrono::Duration::minutes(i64::from(crate::config::SchedulerConfig::default().grace_minutes));
+        let scheduler = Scheduler::new(app.clone(), outbox.clone(), Platform::Console, grace, 1000);
         Console {
+            scheduler,
+            outbox,
             app,
             member: MemberRef::new(Platform::Console, "local", user),
             rights: CallerRights { manage_server: true, role_ids: Vec::new() },
@@ -79,14 +89,18 @@ impl Console {
     }
 
     /// Runs one line at the given time, or at the console clock's time when `/clock` set one.
-    pub async fn handle(&self, line: &str, now: DateTime<Utc>) -> Reply {
-        let now = self.clock.now_or(now);
+    pub async fn handle(&self, line: &str, real_now: DateTime<Utc>) -> Reply {
+        let now = self.clock.now_or(real_now);
         let command = match parse_line(line) {
             Ok(command) => command,
             Err(e) => return Reply { text: format!("{e}\n"), status: Status::Usage },
         };
         match self.execute(command, now).await {
-            Ok(reply) => reply,
+            Ok(mut reply) => {
+                // After the line, since /clock may just have moved the time.
+                reply.text.push_str(&self.scheduled(self.clock.now_or(real_now)).await);
+                reply
+            }
             Err(Error::User(e)) => {
                 let status = if e.is_not_found() { Status::NotFound } else { Status::Usage };
                 Reply { text: render::user_error(&e), status }
@@ -132,6 +146,7 @@ impl Console {
                 app.set_timezone(&self.member, zone, now).await?;
                 render::timezone_set(zone.name())
             }
+            Command::Schedule { command, words } => self.schedule(&command, &words, now).await?,
             other => self.study(other, now).await?,
         };
         Ok(Reply::answered(text))

@@ -8,22 +8,64 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     Help,
-    Roadmap { step: Option<String> },
-    Compare { names: Vec<String>, phrase: Option<String> },
-    Faq { question: Option<String> },
+    Roadmap {
+        step: Option<String>,
+    },
+    Compare {
+        names: Vec<String>,
+        phrase: Option<String>,
+    },
+    Faq {
+        question: Option<String>,
+    },
     Prompt,
-    Checkin { minutes: Option<String>, note: Option<String> },
-    Streak { topic: Option<String> },
-    Settings { timezone: Option<String> },
-    Progress { step: Option<String>, status: Option<String> },
+    Checkin {
+        minutes: Option<String>,
+        note: Option<String>,
+    },
+    Streak {
+        topic: Option<String>,
+    },
+    Settings {
+        timezone: Option<String>,
+    },
+    Progress {
+        step: Option<String>,
+        status: Option<String>,
+    },
     History,
-    Pause { from: Option<String>, days: Option<String> },
-    Group { action: Option<String>, name: Option<String> },
-    Leaderboard { words: Vec<String> },
-    Privacy { action: Option<String>, confirm: Option<String> },
-    Correct { action: Option<String>, user: Option<String>, date: Option<String>, reason: Option<String> },
-    Boards { setting: Option<String> },
-    Clock { setting: Option<String> },
+    Pause {
+        from: Option<String>,
+        days: Option<String>,
+    },
+    Group {
+        action: Option<String>,
+        name: Option<String>,
+    },
+    Leaderboard {
+        words: Vec<String>,
+    },
+    Privacy {
+        action: Option<String>,
+        confirm: Option<String>,
+    },
+    Correct {
+        action: Option<String>,
+        user: Option<String>,
+        date: Option<String>,
+        reason: Option<String>,
+    },
+    Boards {
+        setting: Option<String>,
+    },
+    Clock {
+        setting: Option<String>,
+    },
+    /// `/setup ...` and `/nudges ...`: the words after the command, read by `schedule.rs`.
+    Schedule {
+        command: String,
+        words: Vec<String>,
+    },
     Quit,
 }
 
@@ -75,6 +117,14 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ("/privacy export|delete", "a JSON file of your data, or delete it all (/privacy delete confirm)"),
     ("/correct add|remove <user> <date> <reason>", "moderators: fix a member's day, logged with the reason"),
     ("/boards on|off", "moderators: let members see leaderboards (off by default)"),
+    (
+        "/setup prompts <time> <zone> [days]",
+        "post the daily prompt here (/setup prompts 09:00 Europe/Berlin); show|off|preview",
+    ),
+    (
+        "/nudges on|off [time] [days] [snooze-until]",
+        "a daily study nudge when you haven't checked in (/nudges on 19:00)",
+    ),
     ("/clock <time>|+1d|off", "for local trials: set the console's clock (UTC), off by default"),
     ("/progress <step> <status>", "mark a step learning, done, skipped or reset (/progress 1 done)"),
     ("/settings timezone:<zone>", "set your time zone (/settings timezone:Europe/Berlin)"),
@@ -88,7 +138,9 @@ fn options_of(command: &str) -> Option<Vec<OptionSpec>> {
         "streak" => vec![opt("topic", false, false)],
         "pause" => vec![opt("from", false, false), opt("days", false, false)],
         "group" => vec![opt("action", false, false), opt("name", true, false)],
-        "leaderboard" | "privacy" | "correct" | "boards" | "clock" => vec![opt("words", true, false)],
+        "leaderboard" | "privacy" | "correct" | "boards" | "clock" | "setup" | "nudges" => {
+            vec![opt("words", true, false)]
+        }
         "roadmap" => vec![opt("step", true, false)],
         "compare" => vec![opt("a", false, false), opt("b", false, false), opt("c", false, false)],
         "faq" => vec![opt("question", true, false)],
@@ -121,7 +173,9 @@ pub fn parse_line(line: &str) -> Result<Command, UsageError> {
         "history" => Command::History,
         "pause" => Command::Pause { from: take("from"), days: take("days") },
         "group" => Command::Group { action: take("action"), name: take("name") },
-        "leaderboard" | "privacy" | "correct" | "boards" | "clock" => words_command(&name, take("words")),
+        "leaderboard" | "privacy" | "correct" | "boards" | "clock" | "setup" | "nudges" => {
+            words_command(&name, take("words"))
+        }
         "roadmap" => Command::Roadmap { step: take("step") },
         "faq" => Command::Faq { question: take("question") },
         "checkin" => Command::Checkin { minutes: take("minutes"), note: take("note") },
@@ -145,6 +199,9 @@ fn words_command(name: &str, words: Option<String>) -> Command {
         }
         "boards" => Command::Boards { setting: next() },
         "clock" => Command::Clock { setting: next() },
+        "setup" | "nudges" => {
+            Command::Schedule { command: name.to_string(), words: std::iter::from_fn(next).collect() }
+        }
         _ => Command::Leaderboard { words: std::iter::from_fn(next).collect() },
     }
 }
@@ -234,6 +291,8 @@ fn closest_command(name: &str) -> Option<String> {
         "correct",
         "boards",
         "clock",
+        "setup",
+        "nudges",
         "help",
         "quit",
     ]

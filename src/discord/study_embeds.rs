@@ -63,17 +63,7 @@ pub fn space_settings(view: &SpaceSettingsView, schedule: Option<&PromptSchedule
 
 /// The study nudge sent by direct message.
 pub fn nudge(message: &crate::scheduler::NudgeMessage) -> CreateEmbed {
-    use crate::domain::nudge::AtStake;
-    let stake = match message.at_stake {
-        AtStake::Nothing => "No streak is running yet: today is a good day to start one.".to_string(),
-        AtStake::FreezeWillCover { streak, freezes } => format!(
-            "Your {} streak is safe either way: a freeze (you hold {freezes}) will cover today if you miss it.",
-            days(streak)
-        ),
-        AtStake::StreakWillEnd { streak } => {
-            format!("Your {} streak ends at midnight if today stays empty.", days(streak))
-        }
-    };
+    let stake = message.at_stake.sentence();
     CreateEmbed::new()
         .title("Time to study?")
         .description(format!("You haven't checked in today.\n\n{stake}"))

@@ -55,6 +55,21 @@ pub enum AtStake {
 }
 
 impl AtStake {
+    /// The stake in one plain sentence, for every front end.
+    pub fn sentence(self) -> String {
+        let days = |n: u32| if n == 1 { "1-day".to_string() } else { format!("{n}-day") };
+        match self {
+            AtStake::Nothing => "No streak is running yet: today is a good day to start one.".to_string(),
+            AtStake::FreezeWillCover { streak, freezes } => format!(
+                "Your {} streak is safe either way: a freeze (you hold {freezes}) will cover today if you miss it.",
+                days(streak)
+            ),
+            AtStake::StreakWillEnd { streak } => {
+                format!("Your {} streak ends at midnight if today stays empty.", days(streak))
+            }
+        }
+    }
+
     pub fn of(current_streak: u32, freezes_held: u32) -> Self {
         match (current_streak, freezes_held) {
             (0, _) => AtStake::Nothing,

@@ -68,7 +68,8 @@ async fn a_moderator_can_add_a_missed_day_with_a_reason() {
         option("reason", json!("the bot was down during the outage")),
     ]);
     let mut correct = fixtures::command_as_moderator("correct", options);
-    correct["data"]["resolved"] = json!({ "users": { fixtures::USER_ID.to_string(): fixtures::user(fixtures::USER_ID, "learner") } });
+    correct["data"]["resolved"] =
+        json!({ "users": { fixtures::USER_ID.to_string(): fixtures::user(fixtures::USER_ID, "learner") } });
     let answer = bot.answer(correct).await;
     assert!(text_of(&answer).contains("2026-03-01 was added"), "{}", text_of(&answer));
     bot.finish().await;

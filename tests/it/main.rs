@@ -8,6 +8,7 @@ mod app_flows;
 mod board_pages;
 mod cli;
 mod common;
+mod console_schedule;
 mod console_streaks;
 mod content_check;
 mod discord_e2e;
