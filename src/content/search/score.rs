@@ -16,11 +16,15 @@ pub fn term_similarity(query: &str, term: &str, allow_prefix: bool) -> f32 {
     if term.len() >= 4 && query.len() > term.len() && query.starts_with(term) {
         return 0.75;
     }
-    let (q_len, t_len) = (query.chars().count(), term.chars().count());
-    if q_len < 5 || t_len < 4 || query.chars().next() != term.chars().next() {
+    // Cheap refusals first: this runs for every vocabulary word on every query.
+    if query.as_bytes().first() != term.as_bytes().first() || query.len() < 5 || term.len() < 4 {
         return 0.0;
     }
+    let (q_len, t_len) = (query.chars().count(), term.chars().count());
     let allowed = if q_len >= 8 { 2 } else { 1 };
+    if q_len.abs_diff(t_len) > allowed {
+        return 0.0;
+    }
     match strsim::osa_distance(query, term) {
         d if d <= 1 && d <= allowed => 0.8,
         d if d <= allowed => 0.7,
@@ -45,8 +49,9 @@ pub struct QueryTerm {
 }
 
 impl QueryTerm {
+    /// `matches` is in vocabulary order, so a binary search finds a term.
     fn similarity_to(&self, term: usize) -> f32 {
-        self.matches.iter().find(|(t, _)| *t == term).map_or(0.0, |(_, s)| *s)
+        self.matches.binary_search_by_key(&term, |(t, _)| *t).map_or(0.0, |i| self.matches[i].1)
     }
 }
 
