@@ -113,14 +113,7 @@ async fn board_page(
     request: BoardRequest,
 ) -> Result<CreateInteractionResponse, Error> {
     let member = caller::member(click.guild_id, click.user.id);
-    let rights = crate::domain::CallerRights {
-        manage_server: click
-            .member
-            .as_ref()
-            .and_then(|m| m.permissions)
-            .is_some_and(|p| p.manage_guild() || p.administrator()),
-        role_ids: click.member.as_ref().map(|m| m.roles.iter().map(|r| r.to_string()).collect()).unwrap_or_default(),
-    };
+    let rights = caller::rights_of(click.member.as_ref());
     let view = data.app.leaderboard(&member, &rights, &request, data.now()).await?;
     let message = CreateInteractionResponseMessage::new()
         .embed(record_embeds::leaderboard(&view))

@@ -22,7 +22,12 @@ pub fn invoker(ctx: Context<'_>) -> MemberRef {
 /// The rights Discord computed for the invoker in this channel: Manage Server and roles.
 pub fn rights(ctx: Context<'_>) -> CallerRights {
     let poise::Context::Application(app_ctx) = ctx else { return CallerRights::default() };
-    let Some(member) = app_ctx.interaction.member.as_deref() else { return CallerRights::default() };
+    rights_of(app_ctx.interaction.member.as_deref())
+}
+
+/// The rights of an interaction's member (none in direct messages).
+pub fn rights_of(member: Option<&serenity::Member>) -> CallerRights {
+    let Some(member) = member else { return CallerRights::default() };
     CallerRights {
         manage_server: member.permissions.is_some_and(|p| p.manage_guild() || p.administrator()),
         role_ids: member.roles.iter().map(|r| r.to_string()).collect(),

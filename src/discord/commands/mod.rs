@@ -31,6 +31,14 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
     ]
 }
 
+/// Up to 25 IANA time zones for what has been typed, for every time zone option.
+async fn complete_timezone(ctx: Context<'_>, partial: &str) -> poise::serenity_prelude::CreateAutocompleteResponse {
+    use poise::serenity_prelude::{AutocompleteChoice, CreateAutocompleteResponse};
+    let choices = ctx.data().app.timezone_choices(partial);
+    CreateAutocompleteResponse::new()
+        .set_choices(choices.into_iter().map(|c| AutocompleteChoice::new(c.name, c.value)).collect())
+}
+
 /// Sends one embed, optionally only to the caller and with buttons; then, once, tells a member
 /// whose direct messages turned out to be closed that their nudges stopped.
 async fn send(ctx: Context<'_>, embed: CreateEmbed, ephemeral: bool, rows: Vec<CreateActionRow>) -> Result<(), Error> {

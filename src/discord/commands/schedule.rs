@@ -6,12 +6,6 @@ use crate::domain::schedule::{LocalTime, Weekdays};
 use crate::domain::Timezone;
 use poise::serenity_prelude as serenity;
 
-async fn complete_timezone(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    let choices = ctx.data().app.timezone_choices(partial);
-    let choices = choices.into_iter().map(|c| serenity::AutocompleteChoice::new(c.name, c.value)).collect();
-    serenity::CreateAutocompleteResponse::new().set_choices(choices)
-}
-
 /// Post the day's learning prompt in a channel at a local time
 #[poise::command(slash_command, guild_only, rename = "prompts")]
 pub async fn setup_prompts(
@@ -23,7 +17,7 @@ pub async fn setup_prompts(
     #[max_length = 10]
     time: String,
     #[description = "The time zone of that time, such as America/New_York"]
-    #[autocomplete = "complete_timezone"]
+    #[autocomplete = "super::complete_timezone"]
     #[max_length = 64]
     timezone: String,
     #[description = "Which days: daily (default), weekdays, weekends, or mon,wed,fri"]

@@ -8,12 +8,6 @@ use crate::app::NudgeRequest;
 use crate::domain::Timezone;
 use poise::serenity_prelude as serenity;
 
-async fn complete_timezone(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    let choices = ctx.data().app.timezone_choices(partial);
-    let choices = choices.into_iter().map(|c| serenity::AutocompleteChoice::new(c.name, c.value)).collect();
-    serenity::CreateAutocompleteResponse::new().set_choices(choices)
-}
-
 /// Whether study nudges are on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
 pub enum Switch {
@@ -29,7 +23,7 @@ pub enum Switch {
 pub async fn settings(
     ctx: Context<'_>,
     #[description = "Your time zone, such as Europe/Berlin"]
-    #[autocomplete = "complete_timezone"]
+    #[autocomplete = "super::complete_timezone"]
     #[max_length = 64]
     timezone: Option<String>,
     #[description = "A DM at your chosen time when you haven't checked in yet"] nudges: Option<Switch>,
@@ -101,7 +95,7 @@ pub async fn setup_show(ctx: Context<'_>) -> Result<(), Error> {
 pub async fn setup_timezone(
     ctx: Context<'_>,
     #[description = "An IANA time zone, such as America/New_York"]
-    #[autocomplete = "complete_timezone"]
+    #[autocomplete = "super::complete_timezone"]
     #[max_length = 64]
     zone: String,
 ) -> Result<(), Error> {
