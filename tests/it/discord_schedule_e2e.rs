@@ -51,3 +51,26 @@ async fn a_nudge_arrives_by_dm_and_its_button_checks_the_member_in() {
     assert!(embed(&click)["description"].as_str().unwrap().contains("Checked in"), "{}", text_of(&click));
     bot.finish().await;
 }
+
+#[tokio::test]
+async fn closed_direct_messages_stop_the_nudges_and_the_member_is_told_at_their_next_command() {
+    let bot = Bot::start_with(None, fast_ticks()).await;
+    let cannot_dm = json!({ "code": 50007, "message": "Cannot send messages to this user" });
+    bot.fake.fail_next("POST", "/api/v10/channels/*/messages", 403, cannot_dm);
+    bot.answer(fixtures::command("settings", json!([option("nudges", json!(0)), option("time", json!("11:30"))])))
+        .await;
+    bot.fake.next_request("POST", "/api/v10/channels/*/messages", WAIT).await.expect("the nudge was attempted");
+
+    // The notice is a follow-up after the next command's own answer.
+    let deadline = std::time::Instant::now() + WAIT;
+    let notice = loop {
+        bot.answer(fixtures::command("help", json!([]))).await;
+        match bot.fake.next_request("POST", "/api/v10/webhooks/*/*", std::time::Duration::from_millis(500)).await {
+            Ok(followup) => break followup,
+            Err(_) if std::time::Instant::now() < deadline => continue,
+            Err(e) => panic!("no notice: {e}"),
+        }
+    };
+    assert!(notice.body.to_string().contains("direct messages are closed"), "{}", notice.body);
+    bot.finish().await;
+}

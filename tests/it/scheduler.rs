@@ -17,6 +17,8 @@ use std::sync::{Arc, Mutex};
 struct Recorder {
     sent: Arc<Mutex<Vec<String>>>,
     refuse: Arc<Mutex<Option<&'static str>>>,
+    /// Answers "slow down" this many times before sending.
+    rate_limits: Arc<Mutex<u32>>,
 }
 
 impl Recorder {
@@ -25,6 +27,11 @@ impl Recorder {
     }
 
     fn refusal(&self) -> Result<(), SendError> {
+        let mut limits = self.rate_limits.lock().unwrap();
+        if *limits > 0 {
+            *limits -= 1;
+            return Err(SendError::RateLimited(std::time::Duration::from_millis(10)));
+        }
         match *self.refuse.lock().unwrap() {
             Some(why) => Err(SendError::Gone(why.to_string())),
             None => Ok(()),
@@ -184,4 +191,19 @@ async fn closed_direct_messages_stop_nudges_and_the_member_is_told_once() {
     assert!(outbox.sent().is_empty(), "no more attempts after DMs were found closed");
     assert!(t.app.take_dm_closed_notice(&ada).await.unwrap());
     assert!(!t.app.take_dm_closed_notice(&ada).await.unwrap(), "told once");
+}
+
+#[tokio::test]
+async fn a_rate_limited_send_is_given_back_and_sent_at_the_next_tick() {
+    let t = spawn_app().await;
+    post_daily_at_nine(&t.app).await;
+    let outbox = Recorder::default();
+    *outbox.rate_limits.lock().unwrap() = 1;
+    let s = scheduler(&t.app, &outbox);
+    let first = s.send_due(at(2026, 3, 2, 14, 1)).await.unwrap();
+    assert!(outbox.sent().is_empty() && first.failed == 1, "held back by the 429");
+    s.send_due(at(2026, 3, 2, 14, 2)).await.unwrap();
+    assert_eq!(outbox.sent().len(), 1, "sent once after the wait");
+    s.send_due(at(2026, 3, 2, 14, 3)).await.unwrap();
+    assert_eq!(outbox.sent().len(), 1);
 }
