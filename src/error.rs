@@ -39,6 +39,8 @@ pub enum UserError {
     DirectMessagesClosed,
     #[error("\"{given}\" is not on or off. Use /nudges on 19:00 or /nudges off.")]
     InvalidNudgeSwitch { given: String },
+    #[error("\"{given}\" is not part of the career map. Try tracks, specializations, levels or salaries.")]
+    UnknownCareerSection { given: String },
     #[error("This server has no daily prompt set up yet. Start one with /setup prompts.")]
     NoPromptSchedule,
     #[error("This command works in a server, not in direct messages.")]

@@ -6,6 +6,7 @@
 //! adapter to log and turn into an apology.
 
 mod boards;
+mod career;
 mod compare;
 mod corrections;
 mod faq;
@@ -21,6 +22,7 @@ mod streaks;
 mod views;
 
 pub use boards::BoardRequest;
+pub use career::CareerSection;
 pub use faq::Choice;
 pub use heatmap::{heatmap_start, render_heatmap, HeatmapDay};
 pub use history::HISTORY_DAYS;

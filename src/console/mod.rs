@@ -6,6 +6,7 @@
 mod clock;
 mod parse;
 mod render;
+mod render_career;
 mod render_study;
 mod schedule;
 mod study;
@@ -129,6 +130,10 @@ impl Console {
             }
             Command::Faq { question: None } => render::faq_index(&app.faq_questions()),
             Command::Faq { question: Some(q) } => render::faq(&app.faq(&q)?, app.content().steps.len()),
+            Command::Career { section } => {
+                let section = section.as_deref().map(crate::app::CareerSection::parse).transpose()?;
+                render_career::career(app.career(), section)
+            }
             Command::Prompt => render::prompt(&app.todays_prompt(&self.member.space, now).await?),
             Command::Checkin { minutes, note } => {
                 let minutes = minutes.as_deref().map(Minutes::parse).transpose()?;

@@ -19,6 +19,9 @@ pub enum Command {
         question: Option<String>,
     },
     Prompt,
+    Career {
+        section: Option<String>,
+    },
     Checkin {
         minutes: Option<String>,
         note: Option<String>,
@@ -105,6 +108,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ("/compare <a> <b>", "two technologies side by side (/compare postgres mongodb)"),
     ("/faq [question]", "ask anything about becoming a backend developer"),
     ("/prompt", "today's learning prompt"),
+    ("/career [section]", "the career map: tracks, specializations, levels, salaries"),
     ("/checkin [minutes] [note]", "count today as a study day (/checkin 45 read about indexes)"),
     ("/streak [rules]", "your streak, totals, freezes, rank and a heatmap image; /streak rules explains them"),
     ("/history", "your last 14 days, pauses, and moderator corrections"),
@@ -144,6 +148,7 @@ fn options_of(command: &str) -> Option<Vec<OptionSpec>> {
         "roadmap" => vec![opt("step", true, false)],
         "compare" => vec![opt("a", false, false), opt("b", false, false), opt("c", false, false)],
         "faq" => vec![opt("question", true, false)],
+        "career" => vec![opt("section", true, false)],
         "checkin" => vec![opt("minutes", false, true), opt("note", true, false)],
         "settings" => vec![opt("timezone", false, false)],
         "progress" => vec![opt("step", false, false), opt("status", false, false)],
@@ -178,6 +183,7 @@ pub fn parse_line(line: &str) -> Result<Command, UsageError> {
         }
         "roadmap" => Command::Roadmap { step: take("step") },
         "faq" => Command::Faq { question: take("question") },
+        "career" => Command::Career { section: take("section") },
         "checkin" => Command::Checkin { minutes: take("minutes"), note: take("note") },
         "settings" => Command::Settings { timezone: take("timezone") },
         "progress" => Command::Progress { step: take("step"), status: take("status") },
@@ -291,6 +297,7 @@ fn closest_command(name: &str) -> Option<String> {
         "correct",
         "boards",
         "clock",
+        "career",
         "setup",
         "nudges",
         "help",

@@ -7,7 +7,7 @@
 
 mod buttons;
 mod caller;
-mod commands;
+pub mod commands;
 pub mod embeds;
 mod errors;
 mod lifecycle;

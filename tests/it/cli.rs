@@ -43,6 +43,16 @@ fn ask_answers_the_seed_questions_and_exits_zero() {
 }
 
 #[test]
+fn the_career_map_shows_the_seeds_salary_ranges_with_their_year_and_region() {
+    let dir = TempDir::new().unwrap();
+    let out = ask(dir.path(), "/career salaries");
+    assert_eq!(out.status.code(), Some(0));
+    let shown = text(&out.stdout);
+    assert!(shown.contains("$75,000") && shown.contains("United States") && shown.contains("2025"), "{shown}");
+    assert_eq!(ask(dir.path(), "/career astronaut").status.code(), Some(2));
+}
+
+#[test]
 fn ask_exits_one_with_suggestions_when_nothing_matches() {
     let dir = TempDir::new().unwrap();
     let out = ask(dir.path(), "/faq what is the weather in paris");

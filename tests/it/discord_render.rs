@@ -68,6 +68,10 @@ async fn every_entry_renders_within_discord_limits() {
         problems.extend(check(&format!("prompt {i}"), embeds::prompt(&view)));
     }
     problems.extend(check("help", embeds::help()));
+    for section in backend_mentor::app::CareerSection::ALL {
+        let embed = backend_mentor::discord::commands::career::career_embed(t.app.career(), section);
+        problems.extend(check(section.title(), embed));
+    }
     assert!(problems.is_empty(), "embeds over Discord's limits:\n{}", problems.join("\n"));
 }
 

@@ -2,6 +2,7 @@
 //! the description Discord shows. Personal answers and every error are ephemeral.
 
 mod boards;
+pub mod career;
 mod learn;
 mod records;
 mod schedule;
@@ -19,6 +20,7 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
         learn::compare(),
         learn::faq(),
         learn::prompt(),
+        career::career(),
         study::checkin(),
         records::streak(),
         records::pause(),
