@@ -41,6 +41,8 @@ pub enum UserError {
     InvalidNudgeSwitch { given: String },
     #[error("\"{given}\" is not part of the career map. Try tracks, specializations, levels or salaries.")]
     UnknownCareerSection { given: String },
+    #[error("This step's checklist has topics 1 to {count}; there is no topic {given}.")]
+    UnknownTopic { given: usize, count: usize },
     #[error("This server has no daily prompt set up yet. Start one with /setup prompts.")]
     NoPromptSchedule,
     #[error("This command works in a server, not in direct messages.")]

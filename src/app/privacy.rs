@@ -24,6 +24,7 @@ impl App {
             document["notes"] = self.export_notes(row.id).await?;
             document["pauses_and_excused_days"] = export_neutral(&neutral);
             document["roadmap_progress"] = self.export_progress(member).await?;
+            document["roadmap_checklist_topics"] = self.export_topics(member).await?;
             document["groups"] =
                 json!(self.store.member_groups(row.id).await?.into_iter().map(|g| g.name).collect::<Vec<_>>());
             document["corrections_to_your_days"] = self.export_corrections(row.id).await?;
@@ -69,6 +70,12 @@ impl App {
         let statuses = self.store.step_statuses(member).await?;
         let steps = statuses.into_iter().map(|(step, status)| json!({ "step": step, "status": status.as_str() }));
         Ok(Value::Array(steps.collect()))
+    }
+
+    async fn export_topics(&self, member: &MemberRef) -> Result<Value, Error> {
+        let topics = self.store.topics_done(member).await?;
+        let done = topics.into_iter().map(|(step, topic)| json!({ "step": step, "checklist_topic_done": topic + 1 }));
+        Ok(Value::Array(done.collect()))
     }
 
     async fn export_corrections(&self, member_id: i64) -> Result<Value, Error> {

@@ -19,6 +19,8 @@ pub struct StepView<'a> {
     pub step: &'a Step,
     pub status: StepStatus,
     pub total: usize,
+    /// For each checklist topic, whether the member marked it done.
+    pub topics_done: Vec<bool>,
 }
 
 impl App {
@@ -52,13 +54,35 @@ impl App {
     ) -> Result<StepView<'_>, Error> {
         let step = self.content.step(number).ok_or_else(|| self.unknown_step(&number.to_string()))?;
         self.store.set_step_status(member, number, status, now).await?;
-        Ok(StepView { step, status, total: self.content.steps.len() })
+        self.step_view(member, step).await
     }
 
     async fn step_view<'a>(&'a self, member: &MemberRef, step: &'a Step) -> Result<StepView<'a>, Error> {
         let recorded = self.store.step_statuses(member).await?;
         let status = recorded.iter().find(|(n, _)| *n == step.number).map_or(StepStatus::NotStarted, |(_, s)| *s);
-        Ok(StepView { step, status, total: self.content.steps.len() })
+        let done = self.store.topics_done(member).await?;
+        let topics_done = (0..step.checklist.len())
+            .map(|i| done.iter().any(|(n, t)| *n == step.number && usize::from(*t) == i))
+            .collect();
+        Ok(StepView { step, status, total: self.content.steps.len(), topics_done })
+    }
+
+    /// Marks exactly these checklist topics of a step done (positions from 1, as shown).
+    pub async fn set_topics_done(
+        &self,
+        member: &MemberRef,
+        number: u8,
+        done: &[usize],
+        now: DateTime<Utc>,
+    ) -> Result<StepView<'_>, Error> {
+        let step = self.content.step(number).ok_or_else(|| self.unknown_step(&number.to_string()))?;
+        let count = step.checklist.len();
+        if let Some(bad) = done.iter().find(|n| **n == 0 || **n > count) {
+            return Err(UserError::UnknownTopic { given: *bad, count }.into());
+        }
+        let positions: Vec<u8> = done.iter().filter_map(|n| u8::try_from(n - 1).ok()).collect();
+        self.store.set_topics_done(member, number, &positions, now).await?;
+        self.step_view(member, step).await
     }
 
     fn unknown_step(&self, query: &str) -> UserError {

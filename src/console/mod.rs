@@ -4,6 +4,7 @@
 //! handed to `App`, and rendered as text; this file holds no business rules.
 
 mod clock;
+mod help;
 mod parse;
 mod render;
 mod render_career;
@@ -123,6 +124,7 @@ impl Console {
                 render::step_with_status(&app.roadmap_step_for(&self.member, &q).await?)
             }
             Command::Progress { step, status } => self.progress(step, status, now).await?,
+            Command::Topics { step, done } => self.topics(step, done, now).await?,
             Command::Compare { phrase: Some(p), .. } => render::compare(&app.compare_phrase(&p)?),
             Command::Compare { names, .. } => {
                 let names: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -168,6 +170,18 @@ impl Console {
         let status = StepStatus::parse(&given).ok_or(UserError::UnknownStatus { given })?;
         let view = self.app.set_step_status(&self.member, step.number, status, now).await?;
         Ok(format!("Step {} ({}) is now: {}.\n", view.step.number, view.step.title, view.status.label()))
+    }
+
+    async fn topics(&self, step: Option<String>, done: Option<String>, now: DateTime<Utc>) -> Result<String, Error> {
+        let step = self.app.roadmap_step(step.as_deref().unwrap_or(""))?;
+        let count = step.checklist.len();
+        let text = done.unwrap_or_default();
+        let numbers: Vec<usize> = text
+            .split([',', ' '])
+            .filter(|w| !w.is_empty() && *w != "none")
+            .map(|w| w.parse().map_err(|_| UserError::UnknownTopic { given: 0, count }))
+            .collect::<Result<_, _>>()?;
+        Ok(render::step_with_status(&self.app.set_topics_done(&self.member, step.number, &numbers, now).await?))
     }
 
     /// Reads lines from standard input until /quit or end of input.

@@ -36,7 +36,15 @@ pub fn step_with_status(view: &StepView<'_>) -> String {
     let body = step(view.step, view.total);
     let (head, rest) = body.split_once('\n').unwrap_or((&body, ""));
     let number = view.step.number;
-    format!("{head}\nYour status: {} (mark it: /progress {number} done)\n{rest}", view.status.label())
+    let mut out = format!("{head}\nYour status: {} (mark it: /progress {number} done)\n", view.status.label());
+    let done = view.topics_done.iter().filter(|d| **d).count();
+    let _ =
+        writeln!(out, "Your checklist: {done} of {} done (tick them: /topics {number} 1,2)", view.topics_done.len());
+    for (i, (topic, ticked)) in view.step.checklist.iter().zip(&view.topics_done).enumerate() {
+        let _ = writeln!(out, "  [{}] {}. {}", if *ticked { "x" } else { " " }, i + 1, plain(topic));
+    }
+    out.push_str(rest);
+    out
 }
 
 pub fn step(step: &Step, total: usize) -> String {
@@ -214,7 +222,7 @@ pub fn user_error(error: &UserError) -> String {
 
 pub fn help() -> String {
     let mut out = String::from("Commands\n");
-    for (usage, what) in super::parse::COMMANDS {
+    for (usage, what) in super::help::COMMANDS {
         let _ = writeln!(out, "  {usage:<28} {what}");
     }
     out.push_str(

@@ -50,6 +50,33 @@ pub fn start_row() -> CreateActionRow {
     CreateActionRow::Buttons(vec![button(RoadmapAction::Open(1), "Start at step 1", ButtonStyle::Primary)])
 }
 
+/// Under a step: a menu to tick the checklist topics done.
+pub fn topics_row(view: &StepView<'_>) -> CreateActionRow {
+    let options: Vec<serenity::CreateSelectMenuOption> = view
+        .step
+        .checklist
+        .iter()
+        .enumerate()
+        .map(|(i, topic)| {
+            let label: String = topic.chars().take(100).collect();
+            serenity::CreateSelectMenuOption::new(label, (i + 1).to_string())
+                .default_selection(view.topics_done.get(i).copied().unwrap_or(false))
+        })
+        .take(25)
+        .collect();
+    let count = options.len() as u8;
+    let kind = serenity::CreateSelectMenuKind::String { options };
+    CreateActionRow::SelectMenu(
+        serenity::CreateSelectMenu::new(format!("{TOPICS_PREFIX}{}", view.step.number), kind)
+            .placeholder("Tick the checklist topics you have done")
+            .min_values(0)
+            .max_values(count.max(1)),
+    )
+}
+
+/// The custom id prefix of a step's topic menu; the step number follows.
+const TOPICS_PREFIX: &str = "roadmap:topics:";
+
 /// Under a step: previous, the three statuses, next.
 pub fn step_row(view: &StepView<'_>) -> CreateActionRow {
     let n = view.step.number;
@@ -142,6 +169,8 @@ pub async fn on_event(
     let data = framework.user_data;
     let result = if let Some(space_id) = click.data.custom_id.strip_prefix(NUDGE_CHECKIN) {
         check_in_from_nudge(data, click, space_id).await
+    } else if let Some(number) = click.data.custom_id.strip_prefix(TOPICS_PREFIX) {
+        tick_topics(data, click, number).await
     } else if let Some(request) = parse_board(&click.data.custom_id) {
         board_page(data, click, request).await
     } else if click.data.custom_id == DELETE_CONFIRM {
@@ -175,7 +204,28 @@ async fn respond(
         RoadmapAction::Open(n) => data.app.roadmap_step_number(&member, n).await?,
         RoadmapAction::Set(n, status) => data.app.set_step_status(&member, n, status, data.now()).await?,
     };
-    let message = CreateInteractionResponseMessage::new().embed(embeds::step(&view)).components(vec![step_row(&view)]);
+    let message = CreateInteractionResponseMessage::new()
+        .embed(embeds::step(&view))
+        .components(vec![step_row(&view), topics_row(&view)]);
+    Ok(CreateInteractionResponse::UpdateMessage(message))
+}
+
+/// The topic menu: the selected topics become the member's done topics of that step.
+async fn tick_topics(
+    data: &Data,
+    click: &serenity::ComponentInteraction,
+    number: &str,
+) -> Result<CreateInteractionResponse, Error> {
+    let number: u8 = number.parse().map_err(|_| anyhow::anyhow!("a topic menu with a bad step number"))?;
+    let serenity::ComponentInteractionDataKind::StringSelect { values } = &click.data.kind else {
+        return Err(anyhow::anyhow!("a topic menu answered without values").into());
+    };
+    let done: Vec<usize> = values.iter().filter_map(|v| v.parse().ok()).collect();
+    let member = caller::member(click.guild_id, click.user.id);
+    let view = data.app.set_topics_done(&member, number, &done, data.now()).await?;
+    let message = CreateInteractionResponseMessage::new()
+        .embed(embeds::step(&view))
+        .components(vec![step_row(&view), topics_row(&view)]);
     Ok(CreateInteractionResponse::UpdateMessage(message))
 }
 

@@ -64,14 +64,15 @@ pub fn roadmap(view: &RoadmapView<'_>) -> CreateEmbed {
 }
 
 pub fn step(view: &StepView<'_>) -> CreateEmbed {
-    step_body(view.step, view.total).field(
+    step_body(view.step, view.total, Some(&view.topics_done)).field(
         "Your status",
         format!("{} {}", view.status.mark(), view.status.label()),
         true,
     )
 }
 
-fn step_body(step: &Step, total: usize) -> CreateEmbed {
+/// A step; with `marks`, the checklist shows which topics the member marked done.
+fn step_body(step: &Step, total: usize, marks: Option<&[bool]>) -> CreateEmbed {
     let next = if usize::from(step.number) < total {
         format!("/roadmap {}", step.number + 1)
     } else {
@@ -83,11 +84,28 @@ fn step_body(step: &Step, total: usize) -> CreateEmbed {
         .colour(colour::ROADMAP)
         .field("Time", fit(&step.duration, 1024), true)
         .field("Why it matters", fit(&step.why, 1024), false)
-        .field("Checklist", bullets(&step.checklist), false)
+        .field(checklist_title(marks), checklist(&step.checklist, marks), false)
         .field("Milestone project", fit(&step.project, 1024), false)
         .field("Resources", bullets(&step.resources), false)
         .field("What comes next", fit(&step.next, 1024), false)
         .footer(footer(&format!("Next: {next} · /prompt for today's exercise · /checkin when you've studied")))
+}
+
+fn checklist_title(marks: Option<&[bool]>) -> String {
+    match marks {
+        Some(marks) => format!("Checklist ({} of {} done)", marks.iter().filter(|m| **m).count(), marks.len()),
+        None => "Checklist".to_string(),
+    }
+}
+
+fn checklist(topics: &[String], marks: Option<&[bool]>) -> String {
+    let Some(marks) = marks else { return bullets(topics) };
+    let lines: Vec<String> = topics
+        .iter()
+        .zip(marks.iter().chain(std::iter::repeat(&false)))
+        .map(|(topic, done)| format!("{} {topic}", if *done { "✅" } else { "⬜" }))
+        .collect();
+    fit(&lines.join("\n"), 1024)
 }
 
 pub fn technology(tech: &Technology) -> CreateEmbed {
@@ -141,7 +159,7 @@ pub fn faq(view: &FaqView<'_>, total_steps: usize) -> CreateEmbed {
             embed
         }
         FaqAnswer::Technology(tech) => technology(tech),
-        FaqAnswer::Step(s) => step_body(s, total_steps),
+        FaqAnswer::Step(s) => step_body(s, total_steps, None),
     };
     let hint = if view.also.is_empty() {
         "Ask another: /faq <your question>".to_string()

@@ -55,3 +55,51 @@ impl Store {
         Ok(parsed.collect())
     }
 }
+
+impl Store {
+    /// Replaces the member's done topics of one step with `done` (topic positions, from 0).
+    pub async fn set_topics_done(
+        &self,
+        member: &MemberRef,
+        step: u8,
+        done: &[u8],
+        now: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        let member_id = self.member_id(member, now).await?;
+        let step = i64::from(step);
+        let mut tx = self.pool.begin().await?;
+        sqlx::query!("DELETE FROM topic_progress WHERE member_id = ? AND step_number = ?", member_id, step)
+            .execute(&mut *tx)
+            .await?;
+        for topic in done {
+            let topic = i64::from(*topic);
+            sqlx::query!(
+                "INSERT INTO topic_progress (member_id, step_number, topic_index, done_at) VALUES (?, ?, ?, ?)",
+                member_id,
+                step,
+                topic,
+                now,
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await
+    }
+
+    /// The member's done topics as (step number, topic position).
+    pub async fn topics_done(&self, member: &MemberRef) -> Result<Vec<(u8, u8)>, sqlx::Error> {
+        let platform = member.platform().as_str();
+        let rows = sqlx::query!(
+            r#"SELECT t.step_number AS "step!: i64", t.topic_index AS "topic!: i64"
+               FROM topic_progress t JOIN members m ON m.id = t.member_id
+               WHERE m.platform = ? AND m.space_id = ? AND m.user_id = ?
+               ORDER BY t.step_number, t.topic_index"#,
+            platform,
+            member.space.space_id,
+            member.user_id,
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().filter_map(|r| Some((u8::try_from(r.step).ok()?, u8::try_from(r.topic).ok()?))).collect())
+    }
+}

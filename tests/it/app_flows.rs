@@ -140,3 +140,20 @@ async fn autocomplete_never_offers_more_than_25_choices_within_discord_limits() 
     assert!(!t.app.technology_choices("postg").is_empty());
     assert_eq!(t.app.technology_choices("postg")[0].name, "PostgreSQL");
 }
+
+#[tokio::test]
+async fn checklist_topics_are_ticked_per_step_exported_and_refused_out_of_range() {
+    let t = spawn_app().await;
+    let ada = member("ada");
+    let now = at(2026, 3, 2, 9, 0);
+    let view = t.app.set_topics_done(&ada, 4, &[1, 3], now).await.unwrap();
+    assert_eq!(&view.topics_done[..4], [true, false, true, false]);
+    let again = t.app.roadmap_step_number(&ada, 4).await.unwrap();
+    assert_eq!(again.topics_done, view.topics_done, "kept in the database");
+    let too_far = t.app.set_topics_done(&ada, 4, &[99], now).await;
+    assert!(matches!(too_far, Err(Error::User(UserError::UnknownTopic { given: 99, .. }))));
+    let export = t.app.privacy_export(&ada, now).await.unwrap();
+    assert!(export.json.contains("checklist_topic_done"), "{}", export.json);
+    t.app.privacy_delete(&ada).await.unwrap();
+    assert!(t.app.roadmap_step_number(&ada, 4).await.unwrap().topics_done.iter().all(|d| !d));
+}

@@ -190,6 +190,13 @@ async fn roadmap_buttons_move_between_steps_and_mark_progress() {
     let next = bot.answer(fixtures::component("roadmap:open:5")).await;
     assert!(embed(&next)["title"].as_str().unwrap().starts_with("Step 5 of 8"));
 
+    let mut tick = fixtures::component("roadmap:topics:5");
+    tick["data"]["component_type"] = json!(3);
+    tick["data"]["values"] = json!(["1", "3"]);
+    let ticked = bot.answer(tick).await;
+    assert_eq!(ticked.body["type"], 7);
+    assert!(text_of(&ticked).contains("Checklist (2 of"), "{}", text_of(&ticked));
+
     let overview = bot.answer(fixtures::command("roadmap", json!([]))).await;
     assert!(embed(&overview)["title"].as_str().unwrap().contains("12% complete"), "{}", text_of(&overview));
     bot.finish().await;
