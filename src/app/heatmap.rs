@@ -50,7 +50,11 @@ impl App {
         };
         let days: Vec<HeatmapDay> =
             days.into_iter().map(|(date, mark, minutes)| HeatmapDay { date, mark, minutes }).collect();
-        let png = render_heatmap(&days, today)?;
+        // Drawing takes a few milliseconds of CPU: off the async workers, so other members'
+        // commands are not held up behind it.
+        let png = tokio::task::spawn_blocking(move || render_heatmap(&days, today))
+            .await
+            .map_err(|e| anyhow::anyhow!("the heatmap render task failed: {e}"))??;
         Ok(HeatmapImage { png, first_day: first, last_day: today })
     }
 }
