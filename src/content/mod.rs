@@ -100,12 +100,6 @@ impl Content {
             .iter()
             .find(|c| c.items.len() == ids.len() && ids.iter().all(|id| c.items.iter().any(|i| i == id)))
     }
-
-    /// Curated comparisons that include this technology, for "see also".
-    pub fn comparisons_with(&self, id: &str) -> impl Iterator<Item = &Comparison> {
-        let id = id.to_string();
-        self.comparisons.iter().filter(move |c| c.items.contains(&id))
-    }
 }
 
 /// Reads "4", "step 4", "#4" or "step #4" as a step number.

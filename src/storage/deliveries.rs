@@ -123,18 +123,4 @@ impl Store {
         .await?;
         Ok(rows.into_iter().map(|r| (r.kind, r.target, r.local_date)).collect())
     }
-
-    /// How the send for this key ended, if it was claimed: (status, detail).
-    pub async fn delivery_status(&self, key: &DeliveryKey) -> Result<Option<(String, Option<String>)>, sqlx::Error> {
-        let kind = key.kind.as_str();
-        let row = sqlx::query!(
-            "SELECT status, detail FROM deliveries WHERE kind = ? AND target = ? AND local_date = ?",
-            kind,
-            key.target,
-            key.local_date,
-        )
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.map(|r| (r.status, r.detail)))
-    }
 }

@@ -181,25 +181,6 @@ impl Store {
         .await
     }
 
-    pub async fn nudge_row(&self, member: &MemberRef) -> Result<Option<NudgeRow>, sqlx::Error> {
-        let platform = member.platform().as_str();
-        sqlx::query_as!(
-            NudgeRow,
-            r#"SELECT n.member_id AS "member_id!: i64", m.platform, m.space_id, m.user_id, n.local_time, n.weekdays,
-                      n.snooze_until AS "snooze_until: NaiveDate",
-                      COALESCE(m.timezone, s.default_timezone) AS "timezone: String"
-               FROM nudge_settings n
-               JOIN members m ON m.id = n.member_id
-               LEFT JOIN spaces s ON s.platform = m.platform AND s.space_id = m.space_id
-               WHERE m.platform = ? AND m.space_id = ? AND m.user_id = ? AND n.dm_closed_at IS NULL"#,
-            platform,
-            member.space.space_id,
-            member.user_id,
-        )
-        .fetch_optional(&self.pool)
-        .await
-    }
-
     /// Records that the member's direct messages are closed: nudges stop until turned on again.
     pub async fn mark_dm_closed(&self, member_id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
         sqlx::query!(
