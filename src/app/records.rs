@@ -57,6 +57,22 @@ impl App {
         Ok(())
     }
 
+    /// Saves the member's streak record again after their neutral days changed (a pause set or
+    /// cancelled), when there is a record to settle.
+    pub(super) async fn resettle_record(
+        &self,
+        tx: &mut Tx,
+        who: &MemberContext<'_>,
+        neutral: &NeutralDays,
+        today: NaiveDate,
+    ) -> Result<(), Error> {
+        let stored = self.record_in(tx, who.member_id, neutral).await?;
+        if stored.state.last_day.is_some() {
+            self.save_record(tx, who, &stored, neutral, today).await?;
+        }
+        Ok(())
+    }
+
     /// The member's stored record, rebuilding it when it predates the streak records.
     pub(super) async fn record_in(
         &self,

@@ -165,11 +165,8 @@ impl App {
         let span = validate_pause(first, days, today, &starts)?;
         tx.add_neutral_span(member_id, &span, now).await?;
         let neutral = tx.neutral_days(member_id).await?;
-        let stored = self.record_in(&mut tx, member_id, &neutral).await?;
-        if stored.state.last_day.is_some() {
-            let who = MemberContext { member, member_id, zone };
-            self.save_record(&mut tx, &who, &stored, &neutral, today).await?;
-        }
+        let who = MemberContext { member, member_id, zone };
+        self.resettle_record(&mut tx, &who, &neutral, today).await?;
         tx.commit().await?;
         Ok(PauseView { span })
     }
@@ -184,11 +181,8 @@ impl App {
             return Err(UserError::NoPauseToCancel.into());
         }
         let neutral = tx.neutral_days(member_id).await?;
-        let stored = self.record_in(&mut tx, member_id, &neutral).await?;
-        if stored.state.last_day.is_some() {
-            let who = MemberContext { member, member_id, zone };
-            self.save_record(&mut tx, &who, &stored, &neutral, today).await?;
-        }
+        let who = MemberContext { member, member_id, zone };
+        self.resettle_record(&mut tx, &who, &neutral, today).await?;
         tx.commit().await?;
         Ok(())
     }

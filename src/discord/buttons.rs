@@ -204,10 +204,18 @@ async fn respond(
         RoadmapAction::Open(n) => data.app.roadmap_step_number(&member, n).await?,
         RoadmapAction::Set(n, status) => data.app.set_step_status(&member, n, status, data.now()).await?,
     };
-    let message = CreateInteractionResponseMessage::new()
-        .embed(embeds::step(&view))
-        .components(vec![step_row(&view), topics_row(&view)]);
-    Ok(CreateInteractionResponse::UpdateMessage(message))
+    Ok(step_update(&view))
+}
+
+/// A step's message redrawn in place after a click: the embed, its buttons and topic menu.
+fn step_update(view: &StepView<'_>) -> CreateInteractionResponse {
+    let message = CreateInteractionResponseMessage::new().embed(embeds::step(view)).components(step_rows(view));
+    CreateInteractionResponse::UpdateMessage(message)
+}
+
+/// The rows under a step: previous, statuses and next, then the checklist menu.
+pub fn step_rows(view: &StepView<'_>) -> Vec<CreateActionRow> {
+    vec![step_row(view), topics_row(view)]
 }
 
 /// The topic menu: the selected topics become the member's done topics of that step.
@@ -223,10 +231,7 @@ async fn tick_topics(
     let done: Vec<usize> = values.iter().filter_map(|v| v.parse().ok()).collect();
     let member = caller::member(click.guild_id, click.user.id);
     let view = data.app.set_topics_done(&member, number, &done, data.now()).await?;
-    let message = CreateInteractionResponseMessage::new()
-        .embed(embeds::step(&view))
-        .components(vec![step_row(&view), topics_row(&view)]);
-    Ok(CreateInteractionResponse::UpdateMessage(message))
+    Ok(step_update(&view))
 }
 
 /// The nudge's button: checks the member in for the server the nudge came from.

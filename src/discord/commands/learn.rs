@@ -39,7 +39,7 @@ pub async fn roadmap(
         }
         Some(query) => {
             let view = app.roadmap_step_for(&member, &query).await?;
-            send(ctx, embeds::step(&view), true, vec![buttons::step_row(&view), buttons::topics_row(&view)]).await
+            send(ctx, embeds::step(&view), true, buttons::step_rows(&view)).await
         }
     }
 }
