@@ -126,8 +126,8 @@ pub fn correction(view: &CorrectionView) -> CreateEmbed {
     CreateEmbed::new()
         .title("Day corrected")
         .description(format!(
-            "{} was {what} for <@{}>. Their streak is now {} ({} study days). The member can see this in their history.",
-            view.date, view.user_id, days(view.current_streak), view.total_days
+            "{} was {what} for <@{}>. Their streak is now {} ({} of study in all). The member can see this in their history.",
+            view.date, view.user_id, days(view.current_streak), days(view.total_days)
         ))
         .colour(colour::SETTINGS)
 }
