@@ -1,8 +1,10 @@
 //! The only place with SQL: a `Store` over an sqlx SQLite pool, one file per table, returning
 //! domain types.
 //!
-//! The database runs in WAL mode with a busy timeout, so readers never block the writer and a
-//! brief lock waits instead of failing. Migrations under `migrations/` are embedded and run at
+//! The database runs in WAL mode, so readers never block the writer. Every write in the process
+//! goes through one connection of its own (`writer`): writers wait their turn in order on the
+//! pool instead of colliding inside SQLite, whose busy handler would make the loser sleep for
+//! up to tens of milliseconds at a time. The busy timeout stays for other processes. Migrations under `migrations/` are embedded and run at
 //! start. Queries are checked at compile time against the committed `.sqlx/` data. A background
 //! task checkpoints the WAL (see `checkpoint.rs`) so no request pays for it.
 
@@ -30,6 +32,9 @@ use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// Reader connections: `/streak` runs four reads side by side, and several members at once.
+const READERS: u32 = 8;
+
 pub use boards::{BoardQuery, BoardRow};
 pub use checkins::{CheckinRecord, DayAfterCheckin, DayRow, NoteRow};
 pub use corrections::CorrectionRow;
@@ -40,9 +45,9 @@ pub use privacy::MemberRow;
 pub use schedules::{NewPromptSchedule, NudgeRow, PromptScheduleRow};
 pub use streaks::StoredStreak;
 
-/// A write transaction: `App` runs a check-in or a correction as one, so the day row, the streak
-/// record and the period totals always agree. Its first statement must be a write (the member
-/// upsert), which takes SQLite's write lock at once instead of failing to upgrade a read later.
+/// A write transaction on the writer connection: `App` runs a check-in or a correction as one, so
+/// the day row, the streak record and the period totals always agree. While one is open no
+/// other write in the process can start, so code holding a `Tx` must write only through it.
 pub struct Tx {
     inner: sqlx::Transaction<'static, sqlx::Sqlite>,
 }
@@ -56,7 +61,10 @@ impl Tx {
 /// The database handle every `App` call uses.
 #[derive(Clone)]
 pub struct Store {
+    /// Readers: several connections, used side by side.
     pool: SqlitePool,
+    /// The one connection every write and write transaction uses.
+    writer: SqlitePool,
     /// Whether any member may have a "your DMs are closed" notice waiting. Every command asks for
     /// notices, so this keeps the common answer ("none") free of a database query.
     notices_pending: Arc<AtomicBool>,
@@ -74,25 +82,24 @@ impl Store {
             .foreign_keys(true)
             .pragma("wal_autocheckpoint", checkpoint::BACKSTOP_PAGES);
         create_parent_folder(options.get_filename())?;
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await
-            .with_context(|| format!("could not open the database at {}", url))?;
-        sqlx::migrate!("./migrations").run(&pool).await.context("could not bring the database schema up to date")?;
+        let open = |connections| SqlitePoolOptions::new().max_connections(connections).connect_with(options.clone());
+        let writer = open(1).await.with_context(|| format!("could not open the database at {url}"))?;
+        sqlx::migrate!("./migrations").run(&writer).await.context("could not bring the database schema up to date")?;
+        let pool = open(READERS).await.with_context(|| format!("could not open the database at {url}"))?;
         checkpoint::spawn_checkpointer(pool.clone());
-        let store = Store { pool, notices_pending: Arc::new(AtomicBool::new(true)) };
+        let store = Store { pool, writer, notices_pending: Arc::new(AtomicBool::new(true)) };
         store.refresh_notices_pending().await?;
         Ok(store)
     }
 
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
-        Ok(Tx { inner: self.pool.begin().await? })
+        Ok(Tx { inner: self.writer.begin().await? })
     }
 
     /// Closes every connection, letting SQLite checkpoint the WAL cleanly.
     pub async fn close(&self) {
         self.pool.close().await;
+        self.writer.close().await;
     }
 }
 

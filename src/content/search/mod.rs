@@ -8,7 +8,7 @@
 mod score;
 pub mod text;
 
-use score::{phrase_score, term_similarity, PhraseTerms, QueryTerm};
+use score::{elsewhere_matches, phrase_score, term_similarity, PhraseTerms, QueryTerm};
 use std::collections::HashMap;
 use text::{terms, Term};
 
@@ -89,6 +89,9 @@ struct VocabTerm {
 /// The search index, built once when the content loads.
 pub struct SearchIndex {
     docs: Vec<IndexedDoc>,
+    /// For each vocabulary term, the entries that use it anywhere (sorted): a query is scored
+    /// only against entries that share a term with it, since no other entry can score above 0.
+    postings: Vec<Vec<usize>>,
     vocab: Vec<VocabTerm>,
     idf: Vec<f32>,
     unknown_weight: f32,
@@ -109,7 +112,8 @@ impl SearchIndex {
             .collect();
         let vocab = builder.finish(&docs);
         let idf = vocab.iter().map(|v| v.idf).collect();
-        SearchIndex { unknown_weight: median_idf(&vocab), docs, vocab, idf }
+        let postings = postings(&docs, vocab.len());
+        SearchIndex { unknown_weight: median_idf(&vocab), docs, postings, vocab, idf }
     }
 
     /// Every entry in scope with a score worth showing, best first.
@@ -119,8 +123,8 @@ impl SearchIndex {
             return Vec::new();
         }
         let mut hits: Vec<Hit> = self
-            .docs
-            .iter()
+            .candidates(&query_terms)
+            .map(|i| &self.docs[i])
             .filter(|d| scope.includes(d.target))
             .map(|d| Hit {
                 target: d.target,
@@ -158,6 +162,17 @@ impl SearchIndex {
         hits
     }
 
+    /// The entries sharing at least one term with the query, in content order.
+    fn candidates(&self, query: &[QueryTerm]) -> impl Iterator<Item = usize> {
+        let mut shares = vec![false; self.docs.len()];
+        for (term, _) in query.iter().flat_map(|q| &q.matches) {
+            for doc in &self.postings[*term] {
+                shares[*doc] = true;
+            }
+        }
+        shares.into_iter().enumerate().filter_map(|(i, shared)| shared.then_some(i))
+    }
+
     fn query_terms(&self, words: &[Term], completing: bool) -> Vec<QueryTerm> {
         let last = words.len().saturating_sub(1);
         words.iter().enumerate().map(|(i, term)| self.query_term(term, completing && i == last)).collect()
@@ -193,12 +208,25 @@ fn kind_factor(target: Target, scope: Scope) -> f32 {
 }
 
 fn doc_score(query: &[QueryTerm], doc: &IndexedDoc, scope: Scope, idf: &[f32]) -> f32 {
+    // How well the keywords and body explain each query term is the same for every phrase.
+    let elsewhere = elsewhere_matches(query, &doc.keywords, &doc.body);
     let best = doc
         .phrases
         .iter()
-        .map(|phrase| phrase_score(query, &PhraseTerms { phrase, keywords: &doc.keywords, body: &doc.body, idf }))
+        .map(|phrase| phrase_score(query, &PhraseTerms { phrase, elsewhere: &elsewhere, idf }))
         .fold(0.0, f32::max);
     best * kind_factor(doc.target, scope)
+}
+
+fn postings(docs: &[IndexedDoc], terms: usize) -> Vec<Vec<usize>> {
+    let mut postings = vec![Vec::new(); terms];
+    for (i, doc) in docs.iter().enumerate() {
+        let used = dedup(doc.phrases.iter().flatten().chain(&doc.keywords).chain(&doc.body).copied().collect());
+        for term in used {
+            postings[term].push(i);
+        }
+    }
+    postings
 }
 
 fn dedup(mut ids: Vec<usize>) -> Vec<usize> {

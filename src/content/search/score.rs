@@ -32,12 +32,12 @@ pub fn term_similarity(query: &str, term: &str, allow_prefix: bool) -> f32 {
     }
 }
 
-/// A phrase of the content (a question, an alias, a name) as term ids, plus its entry's
-/// keywords and body text (an answer, a summary), which explain a query less strongly.
+/// A phrase of the content (a question, an alias, a name) as term ids, plus how well its
+/// entry's keywords and body text (an answer, a summary) explain each query term: less
+/// strongly than the phrase, see [`elsewhere_matches`].
 pub struct PhraseTerms<'a> {
     pub phrase: &'a [usize],
-    pub keywords: &'a [usize],
-    pub body: &'a [usize],
+    pub elsewhere: &'a [f32],
     /// The weight of every vocabulary term, by id.
     pub idf: &'a [f32],
 }
@@ -53,6 +53,15 @@ impl QueryTerm {
     fn similarity_to(&self, term: usize) -> f32 {
         self.matches.binary_search_by_key(&term, |(t, _)| *t).map_or(0.0, |i| self.matches[i].1)
     }
+
+    fn best_in(&self, ids: &[usize]) -> f32 {
+        ids.iter().map(|t| self.similarity_to(*t)).fold(0.0, f32::max)
+    }
+}
+
+/// For each query term, how well an entry's keywords or body explain it.
+pub fn elsewhere_matches(query: &[QueryTerm], keywords: &[usize], body: &[usize]) -> Vec<f32> {
+    query.iter().map(|q| (q.best_in(keywords) * KEYWORD_FACTOR).max(q.best_in(body) * BODY_FACTOR)).collect()
 }
 
 /// Keywords count a little less than words of the phrase itself, so phrasing decides ties.
@@ -69,15 +78,10 @@ pub fn phrase_score(query: &[QueryTerm], terms: &PhraseTerms<'_>) -> f32 {
     if total_weight <= 0.0 || terms.phrase.is_empty() {
         return 0.0;
     }
-    let best_in = |q: &QueryTerm, ids: &[usize]| ids.iter().map(|t| q.similarity_to(*t)).fold(0.0, f32::max);
     let explained: f32 = query
         .iter()
-        .map(|q| {
-            let found = best_in(q, terms.phrase)
-                .max(best_in(q, terms.keywords) * KEYWORD_FACTOR)
-                .max(best_in(q, terms.body) * BODY_FACTOR);
-            q.weight * found
-        })
+        .zip(terms.elsewhere)
+        .map(|(q, elsewhere)| q.weight * q.best_in(terms.phrase).max(*elsewhere))
         .sum();
     let query_coverage = explained / total_weight;
     let together = adjacency(query, terms.phrase).unwrap_or(query_coverage);
@@ -139,10 +143,8 @@ mod tests {
     #[test]
     fn a_query_fully_inside_a_short_phrase_scores_highest() {
         let query = vec![QueryTerm { weight: 1.0, matches: vec![(0, 1.0)] }];
-        let short =
-            phrase_score(&query, &PhraseTerms { phrase: &[0], keywords: &[], body: &[], idf: &[1.0, 1.0, 1.0] });
-        let long =
-            phrase_score(&query, &PhraseTerms { phrase: &[0, 1, 2], keywords: &[], body: &[], idf: &[1.0, 1.0, 1.0] });
+        let short = phrase_score(&query, &PhraseTerms { phrase: &[0], elsewhere: &[0.0], idf: &[1.0, 1.0, 1.0] });
+        let long = phrase_score(&query, &PhraseTerms { phrase: &[0, 1, 2], elsewhere: &[0.0], idf: &[1.0, 1.0, 1.0] });
         assert!(short > long);
         assert!((short - 1.0).abs() < 1e-6);
     }

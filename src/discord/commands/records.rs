@@ -36,8 +36,8 @@ pub async fn streak(
         }
         None => {}
     }
-    let view = app.streak(&target, now).await?;
-    let heatmap = app.streak_heatmap(&target, now).await?;
+    // Both only read, so they run side by side on separate connections.
+    let (view, heatmap) = tokio::try_join!(app.streak(&target, now), app.streak_heatmap(&target, now))?;
     let reply = CreateReply::default()
         .embed(record_embeds::streak(&view, name.as_deref(), true))
         .attachment(CreateAttachment::bytes(heatmap.png, "heatmap.png"))
