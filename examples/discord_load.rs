@@ -6,6 +6,7 @@
 //!
 //! Run: `cargo build --release && cargo run --release --example discord_load -- [rate] [seconds]`
 //! (defaults: 2500 interactions/s for 10 s). Traffic stays on 127.0.0.1 and the run is bounded.
+//! `SLOWEST=20` also lists the 20 slowest interactions and when each was sent.
 
 #[path = "../tests/it/fake_discord/mod.rs"]
 #[allow(dead_code)]
@@ -66,6 +67,24 @@ fn start_bot(fake: &FakeDiscord, dir: &std::path::Path) -> Child {
         .expect("the bot starts")
 }
 
+/// With `SLOWEST=n` set, lists the n slowest interactions with when they were sent, to tell a
+/// warm-up stall from a periodic one.
+fn print_slowest(sent_at: &HashMap<String, (Instant, u64)>, answered: &HashMap<String, Instant>, started: Instant) {
+    let Some(n) = std::env::var("SLOWEST").ok().and_then(|n| n.parse::<usize>().ok()) else { return };
+    let mut slow: Vec<(Duration, Duration, u64)> = sent_at
+        .iter()
+        .filter_map(|(id, (sent, kind))| {
+            answered.get(id).map(|done| (done.saturating_duration_since(*sent), sent.duration_since(started), *kind))
+        })
+        .collect();
+    slow.sort();
+    for (latency, at, kind) in slow.iter().rev().take(n) {
+        println!(
+            "  slow: {latency:?}, sent at {at:?}, kind {kind} (faq, compare, roadmap, checkin, streak, autocomplete)"
+        );
+    }
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted.get(index).copied().unwrap_or_default()
@@ -112,6 +131,7 @@ async fn main() {
         .iter()
         .filter_map(|(id, (sent, kind))| answered.get(id).map(|done| (*kind, done.saturating_duration_since(*sent))))
         .collect();
+    print_slowest(&sent_at, &answered, started);
     let mut latencies: Vec<Duration> = timed.iter().map(|(_, d)| *d).collect();
     latencies.sort();
     for (kind, name) in ["faq", "compare", "roadmap", "checkin", "streak", "autocomplete"].iter().enumerate() {

@@ -62,6 +62,19 @@ impl App {
     }
 }
 
+impl App {
+    /// Draws the heatmap's shared pieces in the background ahead of the first `/streak`, so the
+    /// first member to ask does not wait for them. A failure is only logged: `/streak` draws
+    /// them again and reports its own failure.
+    pub fn prepare_heatmap(&self, now: DateTime<Utc>) {
+        tokio::task::spawn_blocking(move || {
+            if let Err(e) = super::heatmap_draw::render_heatmap(&[], now.date_naive()) {
+                tracing::warn!(error = ?e, "could not draw the heatmap's pieces ahead of time");
+            }
+        });
+    }
+}
+
 /// The Monday 25 weeks before this week's Monday.
 pub fn heatmap_start(today: NaiveDate) -> NaiveDate {
     let monday = window_start(today, i64::from(today.weekday().num_days_from_monday()) + 1);

@@ -106,6 +106,7 @@ pub async fn run(
     clock: Clock,
     shutdown: impl Future<Output = ()>,
 ) -> anyhow::Result<()> {
+    app.prepare_heatmap(clock());
     let in_flight = Arc::new(InFlight::default());
     let tracked = TrackedFramework {
         inner: framework(app.clone(), clock.clone(), config.guild_id),
