@@ -1,9 +1,11 @@
 //! Moves the write-ahead log into the database file in the background, so a check-in never
 //! pays for it. With SQLite's default, the commit that crosses 1,000 WAL pages copies them and
 //! syncs the file itself, which put tens of milliseconds on about one check-in in a hundred. Here
-//! a task checkpoints (PASSIVE: it never blocks readers or the writer) twice a second, and
-//! SQLite's own checkpoint stays as a backstop at a much larger size. The task ends when the
-//! pool is closed.
+//! a task checkpoints (PASSIVE) twice a second on the writer connection, and SQLite's own
+//! checkpoint stays as a backstop at a much larger size. On the writer, a checkpoint waits for
+//! the write in progress and the next write waits for it, so the two never contend for the file:
+//! run beside the writer from a reader connection, its sync slowed about 1.5% of back-to-back
+//! check-ins to 3 ms or more (BENCHMARKS.md). The task ends when the pool is closed.
 
 use sqlx::SqlitePool;
 use std::time::Duration;

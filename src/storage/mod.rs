@@ -86,7 +86,7 @@ impl Store {
         let writer = open(1).await.with_context(|| format!("could not open the database at {url}"))?;
         sqlx::migrate!("./migrations").run(&writer).await.context("could not bring the database schema up to date")?;
         let pool = open(READERS).await.with_context(|| format!("could not open the database at {url}"))?;
-        checkpoint::spawn_checkpointer(pool.clone());
+        checkpoint::spawn_checkpointer(writer.clone());
         let store = Store { pool, writer, notices_pending: Arc::new(AtomicBool::new(true)) };
         store.refresh_notices_pending().await?;
         Ok(store)
