@@ -85,6 +85,28 @@ fn print_slowest(sent_at: &HashMap<String, (Instant, u64)>, answered: &HashMap<S
     }
 }
 
+/// p99 of each 10-second stretch of sending, to show whether the rate is sustained or the tail
+/// grows as the run goes on.
+fn print_windows(sent_at: &HashMap<String, (Instant, u64)>, answered: &HashMap<String, Instant>, started: Instant) {
+    let mut windows: Vec<Vec<Duration>> = Vec::new();
+    for (id, (sent, _)) in sent_at {
+        let Some(done) = answered.get(id) else { continue };
+        let window = sent.duration_since(started).as_secs() as usize / 10;
+        if windows.len() <= window {
+            windows.resize(window + 1, Vec::new());
+        }
+        windows[window].push(done.saturating_duration_since(*sent));
+    }
+    let p99s: Vec<String> = windows
+        .iter_mut()
+        .map(|w| {
+            w.sort();
+            format!("{:.1} ms", percentile(w, 0.99).as_secs_f64() * 1000.0)
+        })
+        .collect();
+    println!("p99 by 10 s of sending: {}", p99s.join(", "));
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted.get(index).copied().unwrap_or_default()
@@ -102,6 +124,7 @@ async fn main() {
     let rss_start = resident_kib(bot.id());
 
     let total = rate * seconds;
+    fake.reserve(total as usize);
     let mut sent_at: HashMap<String, (Instant, u64)> = HashMap::with_capacity(total as usize);
     let started = Instant::now();
     let mut rss_peak = rss_start;
@@ -132,6 +155,7 @@ async fn main() {
         .filter_map(|(id, (sent, kind))| answered.get(id).map(|done| (*kind, done.saturating_duration_since(*sent))))
         .collect();
     print_slowest(&sent_at, &answered, started);
+    print_windows(&sent_at, &answered, started);
     let mut latencies: Vec<Duration> = timed.iter().map(|(_, d)| *d).collect();
     latencies.sort();
     for (kind, name) in ["faq", "compare", "roadmap", "checkin", "streak", "autocomplete"].iter().enumerate() {

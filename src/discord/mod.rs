@@ -70,6 +70,10 @@ pub fn framework(app: App, clock: Clock, guild_id: Option<u64>) -> poise::Framew
         event_handler: |framework, event| Box::pin(buttons::on_event(framework, event)),
         allowed_mentions: Some(serenity::CreateAllowedMentions::new()),
         initialize_owners: false,
+        // No command has a cooldown. Left to poise, every invocation would still be recorded per
+        // user and per member in maps that never shrink: memory that grows with every member
+        // who ever typed a command, and a pause each time a map doubles.
+        manual_cooldowns: true,
         ..Default::default()
     };
     poise::Framework::builder()

@@ -82,7 +82,14 @@ impl Store {
             .foreign_keys(true)
             .pragma("wal_autocheckpoint", checkpoint::BACKSTOP_PAGES);
         create_parent_folder(options.get_filename())?;
-        let open = |connections| SqlitePoolOptions::new().max_connections(connections).connect_with(options.clone());
+        // Every connection opens at start, so the first burst of commands does not wait while
+        // the pool opens them one by one.
+        let open = |connections| {
+            SqlitePoolOptions::new()
+                .min_connections(connections)
+                .max_connections(connections)
+                .connect_with(options.clone())
+        };
         let writer = open(1).await.with_context(|| format!("could not open the database at {url}"))?;
         sqlx::migrate!("./migrations").run(&writer).await.context("could not bring the database schema up to date")?;
         let pool = open(READERS).await.with_context(|| format!("could not open the database at {url}"))?;

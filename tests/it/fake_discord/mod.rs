@@ -32,6 +32,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use axum::serve::ListenerExt;
 use gateway::Gateway;
 use recorder::Recorder;
 use store::Store;
@@ -83,6 +84,13 @@ impl FakeDiscord {
     pub async fn start() -> FakeDiscord {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free local port");
         let port = listener.local_addr().expect("a bound address").port();
+        // Discord sends each gateway event at once. Without TCP_NODELAY, once the bot's first
+        // heartbeat makes the kernel delay its acknowledgements, small dispatches would wait up
+        // to 40 ms behind unacknowledged ones (Nagle's algorithm), which is the fake's delay,
+        // not the bot's.
+        let listener = listener.tap_io(|stream| {
+            let _ = stream.set_nodelay(true);
+        });
         let ws_url = format!("ws://127.0.0.1:{port}/ws");
         let shared = Arc::new(Shared {
             base_url: format!("http://127.0.0.1:{port}"),
@@ -100,6 +108,13 @@ impl FakeDiscord {
             axum::serve(listener, router).await.expect("the fake Discord server runs");
         });
         FakeDiscord { shared, server }
+    }
+
+    /// Makes room for this many interactions (and their answers) in the fake's records, so the
+    /// load tool measures the bot rather than the fake growing its maps mid-run.
+    pub fn reserve(&self, interactions: usize) {
+        self.shared.store.lock().unwrap().reserve(interactions);
+        self.shared.recorder.reserve(interactions);
     }
 
     /// `http://127.0.0.1:PORT`: what the bot uses as its REST proxy base (`HttpBuilder::proxy`).

@@ -42,6 +42,10 @@ fn matches(request: &RecordedRequest, method: &str, pattern: &str) -> bool {
 }
 
 impl Recorder {
+    pub(super) fn reserve(&self, requests: usize) {
+        self.log.lock().unwrap().reserve(requests);
+    }
+
     pub(super) fn record(&self, request: RecordedRequest) {
         let mut log = self.log.lock().unwrap();
         log.push((request, false));

@@ -64,6 +64,13 @@ pub(super) struct Store {
 }
 
 impl Store {
+    /// Makes room for this many interactions and their messages up front, so a long load run never
+    /// waits on the fake while it rehashes a map of a hundred thousand entries.
+    pub(super) fn reserve(&mut self, interactions: usize) {
+        self.interactions.reserve(interactions);
+        self.messages.reserve(interactions);
+    }
+
     /// Replaces the commands of one scope (a bulk overwrite), keeping the id of a command whose name was
     /// already registered there, as Discord does. Returns the commands as Discord echoes them.
     pub(super) fn register(&mut self, guild_id: Option<&str>, application_id: u64, body: &Value) -> Value {
