@@ -5,9 +5,11 @@
 //! the phrase explains (rare words weigh more, words the content never uses weigh most) and how
 //! much of the phrase it covers. Below [`CONFIDENT`] the search says so instead of guessing.
 
+mod names;
 mod score;
 pub mod text;
 
+use names::{naming_terms, Named};
 use score::{elsewhere_matches, phrase_score, term_similarity, PhraseTerms, QueryTerm};
 use std::collections::HashMap;
 use text::{terms, Term};
@@ -92,6 +94,8 @@ pub struct SearchIndex {
     /// For each vocabulary term, the entries that use it anywhere (sorted): a query is scored
     /// only against entries that share a term with it, since no other entry can score above 0.
     postings: Vec<Vec<usize>>,
+    /// For each vocabulary term, whether it names a technology on its own (see `names.rs`).
+    naming: Vec<bool>,
     vocab: Vec<VocabTerm>,
     idf: Vec<f32>,
     unknown_weight: f32,
@@ -113,7 +117,8 @@ impl SearchIndex {
         let vocab = builder.finish(&docs);
         let idf = vocab.iter().map(|v| v.idf).collect();
         let postings = postings(&docs, vocab.len());
-        SearchIndex { unknown_weight: median_idf(&vocab), docs, postings, vocab, idf }
+        let naming = naming_terms(&docs, vocab.len());
+        SearchIndex { unknown_weight: median_idf(&vocab), docs, postings, naming, vocab, idf }
     }
 
     /// Every entry in scope with a score worth showing, best first.
@@ -122,6 +127,7 @@ impl SearchIndex {
         if query_terms.is_empty() {
             return Vec::new();
         }
+        let named = Named::in_query(&query_terms, &self.naming);
         let mut hits: Vec<Hit> = self
             .candidates(&query_terms)
             .map(|i| &self.docs[i])
@@ -129,7 +135,7 @@ impl SearchIndex {
             .map(|d| Hit {
                 target: d.target,
                 label: d.label.clone(),
-                score: doc_score(&query_terms, d, scope, &self.idf),
+                score: doc_score(&query_terms, d, &self.idf) * named.factor(d, kind_factor(d.target, scope)),
             })
             .filter(|h| h.score >= SUGGESTIBLE)
             .collect();
@@ -207,15 +213,13 @@ fn kind_factor(target: Target, scope: Scope) -> f32 {
     }
 }
 
-fn doc_score(query: &[QueryTerm], doc: &IndexedDoc, scope: Scope, idf: &[f32]) -> f32 {
+fn doc_score(query: &[QueryTerm], doc: &IndexedDoc, idf: &[f32]) -> f32 {
     // How well the keywords and body explain each query term is the same for every phrase.
     let elsewhere = elsewhere_matches(query, &doc.keywords, &doc.body);
-    let best = doc
-        .phrases
+    doc.phrases
         .iter()
         .map(|phrase| phrase_score(query, &PhraseTerms { phrase, elsewhere: &elsewhere, idf }))
-        .fold(0.0, f32::max);
-    best * kind_factor(doc.target, scope)
+        .fold(0.0, f32::max)
 }
 
 fn postings(docs: &[IndexedDoc], terms: usize) -> Vec<Vec<usize>> {

@@ -36,6 +36,12 @@ fn is_stopword(word: &str) -> bool {
     SET.get_or_init(|| STOPWORDS.split_whitespace().collect()).contains(word)
 }
 
+/// "in 2025", "for 2026": learners date their questions, but the year changes nothing about
+/// which entry answers them, and a year the content happens to mention must not pull toward it.
+fn is_year(word: &str) -> bool {
+    word.len() == 4 && (word.starts_with("19") || word.starts_with("20")) && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn synonym(word: &str) -> Option<&'static str> {
     static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     let map = MAP.get_or_init(|| SYNONYMS.split_whitespace().filter_map(|pair| pair.split_once('=')).collect());
@@ -105,7 +111,7 @@ pub fn terms(text: &str) -> Vec<Term> {
     normalize(text)
         .split(' ')
         .flat_map(expand_hyphen)
-        .filter(|w| !w.is_empty() && !is_stopword(w))
+        .filter(|w| !w.is_empty() && !is_stopword(w) && !is_year(w))
         .filter(|w| w.chars().count() > 1 || w.chars().all(|c| c.is_ascii_digit()))
         .map(|w| canonical(&w))
         .map(|word| Term { stem: stemmer().stem(&word).into_owned(), word })
@@ -152,6 +158,12 @@ mod tests {
     #[test]
     fn terms_drop_filler_and_share_stems() {
         assert_eq!(stems("Hey, which databases should I learn?"), stems("database learning"));
+    }
+
+    #[test]
+    fn years_are_dropped_but_other_numbers_stay() {
+        assert_eq!(stems("is go worth learning in 2025"), stems("go worth learning"));
+        assert_eq!(stems("owasp top 10"), vec!["owasp", "top", "10"]);
     }
 
     #[test]

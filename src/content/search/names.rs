@@ -1,0 +1,89 @@
+//! The technologies a query names. "is java still worth learning" is about Java whatever else it
+//! says: an entry that never mentions Java cannot answer it, however well it matches "worth
+//! learning", and Java's own profile answers it without yielding to FAQ entries the way profiles
+//! otherwise do in a mixed search.
+
+use super::score::QueryTerm;
+use super::{IndexedDoc, Target};
+
+/// An entry that never mentions a technology the query names keeps this share of its score.
+const MISSING_NAME_FACTOR: f32 = 0.6;
+/// One that mentions it only in passing, in its body ("bootcamps teach Node.js, Python or
+/// Java"), keeps this share: it is about something else.
+const PASSING_NAME_FACTOR: f32 = 0.8;
+/// From this similarity a query term names a technology: the name itself or one typo away.
+const NAMING_SIMILARITY: f32 = 0.8;
+
+/// For each vocabulary term, whether it names a technology on its own: a profile's one-word name
+/// or alias ("java", "postgres", "k8s" once normalized).
+pub(super) fn naming_terms(docs: &[IndexedDoc], terms: usize) -> Vec<bool> {
+    let mut naming = vec![false; terms];
+    for doc in docs.iter().filter(|d| matches!(d.target, Target::Technology(_))) {
+        for phrase in doc.phrases.iter().filter(|p| p.len() == 1) {
+            naming[phrase[0]] = true;
+        }
+    }
+    naming
+}
+
+/// The query terms that name a technology.
+pub(super) struct Named<'q> {
+    terms: Vec<&'q QueryTerm>,
+}
+
+impl<'q> Named<'q> {
+    pub(super) fn in_query(query: &'q [QueryTerm], naming: &[bool]) -> Named<'q> {
+        let names = |q: &&QueryTerm| q.matches.iter().any(|(t, s)| naming[*t] && *s >= NAMING_SIMILARITY);
+        Named { terms: query.iter().filter(names).collect() }
+    }
+
+    /// What an entry's score is multiplied by, given the factor its kind would have.
+    pub(super) fn factor(&self, doc: &IndexedDoc, kind_factor: f32) -> f32 {
+        if self.terms.is_empty() {
+            return kind_factor;
+        }
+        let titled = || doc.phrases.iter().flatten().chain(&doc.keywords);
+        if !self.terms.iter().all(|q| titled().chain(&doc.body).any(|t| matched(q, *t))) {
+            return kind_factor * MISSING_NAME_FACTOR;
+        }
+        if !self.terms.iter().all(|q| titled().any(|t| matched(q, *t))) {
+            return kind_factor * PASSING_NAME_FACTOR;
+        }
+        let is_named_profile = matches!(doc.target, Target::Technology(_))
+            && doc.phrases.iter().any(|p| p.len() == 1 && self.terms.iter().any(|q| matched(q, p[0])));
+        if is_named_profile {
+            1.0
+        } else {
+            kind_factor
+        }
+    }
+}
+
+fn matched(query: &QueryTerm, term: usize) -> bool {
+    query.matches.binary_search_by_key(&term, |(t, _)| *t).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Document, Scope, SearchIndex, Target};
+
+    fn doc(target: Target, phrases: &[&str], body: &str) -> Document {
+        let phrases: Vec<String> = phrases.iter().map(|p| p.to_string()).collect();
+        Document { target, label: phrases[0].clone(), phrases, keywords: vec![], body: body.to_string() }
+    }
+
+    #[test]
+    fn a_named_technology_beats_entries_that_only_match_the_rest_of_the_question() {
+        let index = SearchIndex::build(vec![
+            doc(Target::Faq(0), &["Should I learn GraphQL?", "is graphql worth learning"], "Learn REST first."),
+            doc(Target::Faq(1), &["Is a bootcamp worth it?"], "Bootcamps teach Node.js, Python or Java."),
+            doc(Target::Technology(0), &["Java", "jvm"], "A typed language for large backends."),
+            doc(Target::Technology(1), &["Python"], "A friendly language."),
+        ]);
+        let hits = index.rank("is java still worth learning", Scope::Everything, false);
+        assert_eq!(hits[0].target, Target::Technology(0), "{hits:?}");
+        // Without a technology in the question, the FAQ entry that matches it still wins.
+        let hits = index.rank("is graphql worth learning", Scope::Everything, false);
+        assert_eq!(hits[0].target, Target::Faq(0), "{hits:?}");
+    }
+}
