@@ -9,7 +9,7 @@ mod names;
 mod score;
 pub mod text;
 
-use names::{naming_terms, Named};
+use names::{naming_words, Named};
 use score::{elsewhere_matches, phrase_score, term_similarity, PhraseTerms, QueryTerm};
 use std::collections::HashMap;
 use text::{terms, Term};
@@ -94,8 +94,8 @@ pub struct SearchIndex {
     /// For each vocabulary term, the entries that use it anywhere (sorted): a query is scored
     /// only against entries that share a term with it, since no other entry can score above 0.
     postings: Vec<Vec<usize>>,
-    /// For each vocabulary term, whether it names a technology on its own (see `names.rs`).
-    naming: Vec<bool>,
+    /// The words that name a technology on their own (see `names.rs`).
+    naming: Vec<String>,
     vocab: Vec<VocabTerm>,
     idf: Vec<f32>,
     unknown_weight: f32,
@@ -103,6 +103,7 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn build(documents: Vec<Document>) -> Self {
+        let naming = naming_words(&documents);
         let mut builder = VocabBuilder::default();
         let docs: Vec<IndexedDoc> = documents
             .into_iter()
@@ -117,17 +118,17 @@ impl SearchIndex {
         let vocab = builder.finish(&docs);
         let idf = vocab.iter().map(|v| v.idf).collect();
         let postings = postings(&docs, vocab.len());
-        let naming = naming_terms(&docs, vocab.len());
         SearchIndex { unknown_weight: median_idf(&vocab), docs, postings, naming, vocab, idf }
     }
 
     /// Every entry in scope with a score worth showing, best first.
     pub fn rank(&self, query: &str, scope: Scope, completing: bool) -> Vec<Hit> {
-        let query_terms = self.query_terms(&terms(query), completing);
+        let words = terms(query);
+        let query_terms = self.query_terms(&words, completing);
         if query_terms.is_empty() {
             return Vec::new();
         }
-        let named = Named::in_query(&query_terms, &self.naming);
+        let named = Named::in_query(&query_terms, &words, &self.naming);
         let mut hits: Vec<Hit> = self
             .candidates(&query_terms)
             .map(|i| &self.docs[i])

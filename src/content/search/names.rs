@@ -3,8 +3,9 @@
 //! learning", and Java's own profile answers it without yielding to FAQ entries the way profiles
 //! otherwise do in a mixed search.
 
-use super::score::QueryTerm;
-use super::{IndexedDoc, Target};
+use super::score::{term_similarity, QueryTerm};
+use super::text::{terms, Term};
+use super::{Document, IndexedDoc, Target};
 
 /// An entry that never mentions a technology the query names keeps this share of its score.
 const MISSING_NAME_FACTOR: f32 = 0.6;
@@ -14,16 +15,23 @@ const PASSING_NAME_FACTOR: f32 = 0.8;
 /// From this similarity a query term names a technology: the name itself or one typo away.
 const NAMING_SIMILARITY: f32 = 0.8;
 
-/// For each vocabulary term, whether it names a technology on its own: a profile's one-word name
-/// or alias ("java", "postgres", "k8s" once normalized).
-pub(super) fn naming_terms(docs: &[IndexedDoc], terms: usize) -> Vec<bool> {
-    let mut naming = vec![false; terms];
-    for doc in docs.iter().filter(|d| matches!(d.target, Target::Technology(_))) {
-        for phrase in doc.phrases.iter().filter(|p| p.len() == 1) {
-            naming[phrase[0]] = true;
-        }
-    }
-    naming
+/// The words that name a technology on their own: a profile's name or alias written as one word
+/// ("java", "postgres", "k8s"), sorted. An alias that filler reduces to one word ("engine x")
+/// does not count, or "engineer", which shares its stem, would name nginx.
+pub(super) fn naming_words(documents: &[Document]) -> Vec<String> {
+    let mut words: Vec<String> = documents
+        .iter()
+        .filter(|d| matches!(d.target, Target::Technology(_)))
+        .flat_map(|d| &d.phrases)
+        .filter(|phrase| !phrase.trim().contains(char::is_whitespace))
+        .filter_map(|phrase| match terms(phrase).as_slice() {
+            [one] => Some(one.word.clone()),
+            _ => None,
+        })
+        .collect();
+    words.sort();
+    words.dedup();
+    words
 }
 
 /// The query terms that name a technology.
@@ -32,9 +40,11 @@ pub(super) struct Named<'q> {
 }
 
 impl<'q> Named<'q> {
-    pub(super) fn in_query(query: &'q [QueryTerm], naming: &[bool]) -> Named<'q> {
-        let names = |q: &&QueryTerm| q.matches.iter().any(|(t, s)| naming[*t] && *s >= NAMING_SIMILARITY);
-        Named { terms: query.iter().filter(names).collect() }
+    /// `query` holds the terms made from `words`, one for one. A word names a technology when it
+    /// is a naming word or one typo away from one; sharing a stem is not enough.
+    pub(super) fn in_query(query: &'q [QueryTerm], words: &[Term], naming: &[String]) -> Named<'q> {
+        let names = |word: &str| naming.iter().any(|name| term_similarity(word, name, false) >= NAMING_SIMILARITY);
+        Named { terms: query.iter().zip(words).filter(|(_, word)| names(&word.word)).map(|(q, _)| q).collect() }
     }
 
     /// What an entry's score is multiplied by, given the factor its kind would have.
@@ -66,6 +76,7 @@ fn matched(query: &QueryTerm, term: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::{Document, Scope, SearchIndex, Target};
+    use super::{terms, Named};
 
     fn doc(target: Target, phrases: &[&str], body: &str) -> Document {
         let phrases: Vec<String> = phrases.iter().map(|p| p.to_string()).collect();
@@ -85,5 +96,24 @@ mod tests {
         // Without a technology in the question, the FAQ entry that matches it still wins.
         let hits = index.rank("is graphql worth learning", Scope::Everything, false);
         assert_eq!(hits[0].target, Target::Faq(0), "{hits:?}");
+    }
+
+    #[test]
+    fn a_word_that_only_shares_a_stem_with_a_name_names_nothing() {
+        let index = SearchIndex::build(vec![
+            doc(Target::Faq(0), &["How much does a backend engineer earn?"], "It depends on the region."),
+            doc(Target::Faq(1), &["What should a junior earn?"], "Less than a senior."),
+            doc(Target::Technology(0), &["Nginx", "engine x"], "A web server and reverse proxy."),
+        ]);
+        // "engineer" and "engine" share the stem "engin"; only the whole word "nginx" names it.
+        let named = |query: &str| {
+            let words = terms(query);
+            let query_terms = index.query_terms(&words, false);
+            Named::in_query(&query_terms, &words, &index.naming).terms.len()
+        };
+        assert_eq!(named("what does a junior backend engineer earn"), 0);
+        assert_eq!(named("is nginx worth it"), 1);
+        assert_eq!(named("is nginz worth it"), 1, "one typo away still names it");
+        assert_eq!(index.rank("is nginx worth it", Scope::Everything, false)[0].target, Target::Technology(0));
     }
 }
