@@ -25,6 +25,8 @@ pub(super) const HEIGHT: u32 = (TOP + 7 * STEP + 34) as u32;
 /// The title's character width in pixels: DejaVu Sans Mono advances 1233/2048 of an em, so at
 /// this size every character is exactly 7 px wide and lands on a whole pixel.
 pub(super) const TITLE_ADVANCE: i64 = 7;
+/// A title character's sprite height; its baseline is at 14 px.
+pub(super) const GLYPH_HEIGHT: u32 = 20;
 const TITLE_SIZE: f64 = 7.0 * 2048.0 / 1233.0;
 
 /// One day to draw.
@@ -156,7 +158,7 @@ pub(super) fn square_svg(palette: Palette, is_today: bool) -> String {
 pub(super) fn glyph_svg(character: char, pad: i64) -> String {
     let width = TITLE_ADVANCE + 2 * pad;
     format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="20" font-family="{FAMILY}"><text x="{pad}" y="14" font-size="{TITLE_SIZE}" fill="#24292f">{character}</text></svg>"##
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{GLYPH_HEIGHT}" font-family="{FAMILY}"><text x="{pad}" y="14" font-size="{TITLE_SIZE}" fill="#24292f">{character}</text></svg>"##
     )
 }
 
@@ -198,7 +200,7 @@ fn legend(svg: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::heatmap_draw::{rasterize, render_heatmap};
+    use super::super::heatmap_draw::{rasterize, render_heatmap, rgb};
     use super::*;
 
     fn days_until(today: NaiveDate) -> Vec<HeatmapDay> {
@@ -254,7 +256,7 @@ mod tests {
             let days = days_until(today);
             let stamped = decode_rgb(&render_heatmap(&days, today).unwrap());
             let reference = rasterize(&reference_svg(&days, today), WIDTH, HEIGHT).unwrap();
-            let reference: Vec<u8> = reference.data().chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+            let reference = rgb(reference.data());
             // Anti-aliased edges may round a shade apart; a misplaced piece differs by far more.
             let off = stamped.iter().zip(&reference).filter(|(a, b)| a.abs_diff(**b) > 16).count();
             assert_eq!(off, 0, "{off} of {} channel values differ on {today}", stamped.len());

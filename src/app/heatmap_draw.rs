@@ -7,8 +7,9 @@
 //! exactly 7 px wide, so the copies land where the SVG would have drawn them (a test compares
 //! the two pictures).
 
-use super::heatmap::{frame_svg, glyph_svg, square_svg, title, Palette, CELL, HEIGHT, STEP, TITLE_ADVANCE, WIDTH};
+use super::heatmap::{frame_svg, glyph_svg, square_svg, title, Palette, CELL, GLYPH_HEIGHT, HEIGHT, STEP};
 use super::heatmap::{heatmap_start, HeatmapDay, FAMILY, FONT, LEFT, TOP};
+use super::heatmap::{TITLE_ADVANCE, WIDTH};
 use crate::error::Error;
 use anyhow::Context;
 use chrono::NaiveDate;
@@ -104,7 +105,7 @@ fn sprites() -> Result<&'static Sprites, Error> {
     let mut glyphs = HashMap::new();
     for character in TITLE_CHARACTERS.chars() {
         let width = (TITLE_ADVANCE + 2 * GLYPH_PAD) as u32;
-        glyphs.insert(character, rasterize(&glyph_svg(character, GLYPH_PAD), width, 20)?);
+        glyphs.insert(character, rasterize(&glyph_svg(character, GLYPH_PAD), width, GLYPH_HEIGHT)?);
     }
     Ok(SPRITES.get_or_init(|| Sprites { squares, glyphs }))
 }
@@ -123,7 +124,7 @@ fn copy_opaque(canvas: &mut Pixmap, sprite: &Pixmap, x: i64, y: i64) {
 /// carries nothing (and premultiplied colours equal plain ones); flat squares compress well
 /// even at the fastest setting.
 fn encode_png(rgba: &[u8]) -> Result<Vec<u8>, png::EncodingError> {
-    let rgb: Vec<u8> = rgba.chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+    let rgb = rgb(rgba);
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, WIDTH, HEIGHT);
     encoder.set_color(png::ColorType::Rgb);
@@ -133,6 +134,11 @@ fn encode_png(rgba: &[u8]) -> Result<Vec<u8>, png::EncodingError> {
     writer.write_image_data(&rgb)?;
     writer.finish()?;
     Ok(out)
+}
+
+/// The colour channels of an opaque RGBA canvas, alpha dropped.
+pub(super) fn rgb(rgba: &[u8]) -> Vec<u8> {
+    rgba.chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect()
 }
 
 /// The embedded font, loaded once: parsing it for every image would cost more than drawing.
