@@ -22,13 +22,14 @@ mod progress;
 mod schedules;
 mod spaces;
 mod streaks;
+mod writer;
 
 use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 use std::path::Path;
 use std::str::FromStr;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -68,6 +69,9 @@ pub struct Store {
     /// Whether any member may have a "your DMs are closed" notice waiting. Every command asks for
     /// notices, so this keeps the common answer ("none") free of a database query.
     notices_pending: Arc<AtomicBool>,
+    /// A cap on the file's size in pages for every writer connection (0: none); see
+    /// [`Store::limit_file_pages`].
+    page_limit: Arc<AtomicU32>,
 }
 
 impl Store {
@@ -90,17 +94,31 @@ impl Store {
                 .max_connections(connections)
                 .connect_with(options.clone())
         };
-        let writer = open(1).await.with_context(|| format!("could not open the database at {url}"))?;
+        let page_limit = Arc::new(AtomicU32::new(0));
+        let writer = writer::open_writer(&options, page_limit.clone())
+            .await
+            .with_context(|| format!("could not open the database at {url}"))?;
         sqlx::migrate!("./migrations").run(&writer).await.context("could not bring the database schema up to date")?;
         let pool = open(READERS).await.with_context(|| format!("could not open the database at {url}"))?;
         checkpoint::spawn_checkpointer(writer.clone());
-        let store = Store { pool, writer, notices_pending: Arc::new(AtomicBool::new(true)) };
+        let store = Store { pool, writer, notices_pending: Arc::new(AtomicBool::new(true)), page_limit };
         store.refresh_notices_pending().await?;
         Ok(store)
     }
 
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
         Ok(Tx { inner: self.writer.begin().await? })
+    }
+
+    /// Fault injection for tests: caps the file at `pages` pages (`Some(0)`: no growth from its
+    /// current size) on the writer and on every writer connection opened later, as a full disk
+    /// would; `None` lifts the cap. SQLite then answers "database or disk is full".
+    #[doc(hidden)]
+    pub async fn limit_file_pages(&self, pages: Option<u32>) -> Result<(), sqlx::Error> {
+        let pages = pages.map_or(0, |p| p.max(1));
+        self.page_limit.store(pages, Ordering::Relaxed);
+        let mut conn = self.writer.acquire().await?;
+        writer::apply_page_limit(&mut conn, pages).await
     }
 
     /// Closes every connection, letting SQLite checkpoint the WAL cleanly.

@@ -15,6 +15,7 @@ mod discord_e2e;
 mod discord_records_e2e;
 mod discord_render;
 mod discord_schedule_e2e;
+mod disk_full;
 mod fake_discord;
 mod scheduler;
 mod search_eval;

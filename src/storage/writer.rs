@@ -1,0 +1,70 @@
+//! The writer connection, and what keeps it honest after a fault.
+//!
+//! On some errors (a full disk, an I/O error, out of memory) SQLite rolls a transaction back by
+//! itself. sqlx's own ROLLBACK then fails, and its count of open transactions stays at one, so
+//! the next `begin()` on that connection would open a SAVEPOINT instead of a transaction: from
+//! then on a commit only releases a savepoint, a rollback to it leaves the real transaction open,
+//! the write lock is never given back and every later "committed" write is lost at exit. So
+//! whenever the writer is given back to its pool, its transaction state is checked, both as sqlx
+//! counts it and as SQLite reports it; a connection that is inside a transaction (or whose state
+//! cannot be read) is closed, logged, and replaced by a fresh one on the next write.
+
+use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
+use sqlx::{Connection, SqliteConnection, SqlitePool};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+/// SQLite's own default for `max_page_count`.
+const UNLIMITED_PAGES: u32 = 4_294_967_294;
+
+/// Opens the one-connection writer pool. `page_limit` (0: none) caps the file on every writer
+/// connection, for fault-injection tests.
+pub(super) async fn open_writer(
+    options: &SqliteConnectOptions,
+    page_limit: Arc<AtomicU32>,
+) -> Result<SqlitePool, sqlx::Error> {
+    SqlitePoolOptions::new()
+        .min_connections(1)
+        .max_connections(1)
+        .after_connect(move |conn, _| {
+            let pages = page_limit.load(Ordering::Relaxed);
+            Box::pin(async move { apply_page_limit(conn, pages).await })
+        })
+        .after_release(|conn, _| Box::pin(async move { Ok(outside_any_transaction(conn).await) }))
+        .connect_with(options.clone())
+        .await
+}
+
+/// True when the connection holds no transaction, as sqlx counts it and as SQLite knows it.
+async fn outside_any_transaction(conn: &mut SqliteConnection) -> bool {
+    // Taking the handle goes through the connection's worker, so a rollback that a dropped
+    // transaction queued has run by the time the state is read.
+    let sqlite_in_transaction = match conn.lock_handle().await {
+        // SAFETY: the handle is a live connection, locked for this thread for the call, and
+        // `sqlite3_get_autocommit` only reads its state.
+        Ok(mut handle) => unsafe { libsqlite3_sys::sqlite3_get_autocommit(handle.as_raw_handle().as_ptr()) == 0 },
+        Err(e) => {
+            tracing::error!(error = %e, "could not read the writer connection's state; replacing the connection");
+            return false;
+        }
+    };
+    let counted_in_transaction = conn.is_in_transaction();
+    if sqlite_in_transaction || counted_in_transaction {
+        tracing::error!(
+            sqlite_in_transaction,
+            counted_in_transaction,
+            "the writer connection was left inside a transaction after an error (SQLite may have rolled it back \
+             itself, as it does when the disk is full); it is closed and the next write opens a fresh one"
+        );
+        return false;
+    }
+    true
+}
+
+/// Sets `max_page_count` (0: SQLite's default). SQLite never lowers it below the file's
+/// current size, so 1 means "no growth from here".
+pub(super) async fn apply_page_limit(conn: &mut SqliteConnection, pages: u32) -> Result<(), sqlx::Error> {
+    let pages = if pages == 0 { UNLIMITED_PAGES } else { pages };
+    let pragma = format!("PRAGMA max_page_count = {pages}");
+    sqlx::Executor::execute(conn, pragma.as_str()).await.map(|_| ())
+}
