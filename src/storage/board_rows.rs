@@ -183,7 +183,7 @@ impl Store {
             space.space_id,
             now_unix,
         )
-        .execute(&self.writer)
+        .execute(self.writer()?)
         .await?;
         Ok(done.rows_affected())
     }

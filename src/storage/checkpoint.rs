@@ -7,20 +7,27 @@
 //! run beside the writer from a reader connection, its sync slowed about 1.5% of back-to-back
 //! check-ins to 3 ms or more (BENCHMARKS.md). The task ends when the pool is closed.
 
+use super::writer::FileIdentity;
 use sqlx::SqlitePool;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// SQLite still checkpoints on commit past this many pages (64 MB), should the task fall behind.
 pub(super) const BACKSTOP_PAGES: &str = "16000";
 const EVERY: Duration = Duration::from_millis(500);
 
-pub(super) fn spawn_checkpointer(pool: SqlitePool) {
+/// Also checks, each time, that the database file is still the one opened, so a file deleted
+/// or replaced under the mentor is noticed and logged even while nobody writes.
+pub(super) fn spawn_checkpointer(pool: SqlitePool, file: Arc<FileIdentity>) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(EVERY);
         loop {
             tick.tick().await;
             if pool.is_closed() {
                 break;
+            }
+            if file.check().is_err() {
+                continue;
             }
             if let Err(e) = sqlx::raw_sql("PRAGMA wal_checkpoint(PASSIVE)").execute(&pool).await {
                 if pool.is_closed() {

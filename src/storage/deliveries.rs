@@ -72,7 +72,7 @@ impl Store {
             instance,
             detail,
         )
-        .execute(&self.writer)
+        .execute(self.writer()?)
         .await?;
         Ok(result.rows_affected() == 1)
     }
@@ -88,7 +88,7 @@ impl Store {
             key.target,
             key.local_date,
         )
-        .execute(&self.writer)
+        .execute(self.writer()?)
         .await?;
         Ok(())
     }
@@ -102,7 +102,7 @@ impl Store {
             key.target,
             key.local_date,
         )
-        .execute(&self.writer)
+        .execute(self.writer()?)
         .await?;
         Ok(())
     }
@@ -119,7 +119,7 @@ impl Store {
                RETURNING kind, target, local_date"#,
             before,
         )
-        .fetch_all(&self.writer)
+        .fetch_all(self.writer()?)
         .await?;
         Ok(rows.into_iter().map(|r| (r.kind, r.target, r.local_date)).collect())
     }

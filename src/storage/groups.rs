@@ -19,7 +19,7 @@ impl Store {
             group.name,
             now,
         )
-        .fetch_one(&self.writer)
+        .fetch_one(self.writer()?)
         .await?;
         Ok(row.id)
     }
@@ -46,7 +46,7 @@ impl Store {
             member_id,
             now,
         )
-        .execute(&self.writer)
+        .execute(self.writer()?)
         .await?;
         Ok(result.rows_affected() == 1)
     }
@@ -55,7 +55,7 @@ impl Store {
     pub async fn leave_group(&self, group_id: i64, member_id: i64) -> Result<bool, sqlx::Error> {
         let result =
             sqlx::query!("DELETE FROM group_members WHERE group_id = ? AND member_id = ?", group_id, member_id)
-                .execute(&self.writer)
+                .execute(self.writer()?)
                 .await?;
         Ok(result.rows_affected() == 1)
     }

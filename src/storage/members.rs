@@ -44,7 +44,7 @@ impl Tx {
 impl Store {
     /// The member's row id, creating the row on first use.
     pub async fn member_id(&self, member: &MemberRef, now: DateTime<Utc>) -> Result<i64, sqlx::Error> {
-        upsert_member(&self.writer, member, now).await
+        upsert_member(self.writer()?, member, now).await
     }
 
     /// The member's row id when they have one; reads never create members.

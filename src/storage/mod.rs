@@ -16,6 +16,7 @@ mod corrections;
 mod deliveries;
 mod groups;
 mod members;
+mod open;
 mod period_totals;
 mod privacy;
 mod progress;
@@ -72,20 +73,24 @@ pub struct Store {
     /// A cap on the file's size in pages for every writer connection (0: none); see
     /// [`Store::limit_file_pages`].
     page_limit: Arc<AtomicU32>,
+    /// The file as opened: writes stop if it is deleted or replaced.
+    file: Arc<writer::FileIdentity>,
 }
 
 impl Store {
     /// Opens (creating if needed) the SQLite database at `url` and brings its schema up to date.
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
         let options = SqliteConnectOptions::from_str(url)
-            .with_context(|| format!("DATABASE_URL is not a SQLite URL (expected sqlite://path/to/file.db): {url}"))?
+            .context("DATABASE_URL is not a SQLite URL (expected sqlite://path/to/file.db)")?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(5))
             .foreign_keys(true)
             .pragma("wal_autocheckpoint", checkpoint::BACKSTOP_PAGES);
-        create_parent_folder(options.get_filename())?;
+        let path = options.get_filename().to_path_buf();
+        create_parent_folder(&path)?;
+        open::check_existing_file(&path).await?;
         // Every connection opens at start, so the first burst of commands does not wait while
         // the pool opens them one by one.
         let open = |connections| {
@@ -95,19 +100,26 @@ impl Store {
                 .connect_with(options.clone())
         };
         let page_limit = Arc::new(AtomicU32::new(0));
-        let writer = writer::open_writer(&options, page_limit.clone())
-            .await
-            .with_context(|| format!("could not open the database at {url}"))?;
+        let writer =
+            writer::open_writer(&options, page_limit.clone()).await.with_context(|| open::cannot_open(&path))?;
         sqlx::migrate!("./migrations").run(&writer).await.context("could not bring the database schema up to date")?;
-        let pool = open(READERS).await.with_context(|| format!("could not open the database at {url}"))?;
-        checkpoint::spawn_checkpointer(writer.clone());
-        let store = Store { pool, writer, notices_pending: Arc::new(AtomicBool::new(true)), page_limit };
+        let pool = open(READERS).await.with_context(|| open::cannot_open(&path))?;
+        let file = Arc::new(writer::FileIdentity::of(&path));
+        checkpoint::spawn_checkpointer(writer.clone(), file.clone());
+        let notices_pending = Arc::new(AtomicBool::new(true));
+        let store = Store { pool, writer, notices_pending, page_limit, file };
         store.refresh_notices_pending().await?;
         Ok(store)
     }
 
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
-        Ok(Tx { inner: self.writer.begin().await? })
+        Ok(Tx { inner: self.writer()?.begin().await? })
+    }
+
+    /// The writer pool, once the file is known to be the one that was opened.
+    fn writer(&self) -> Result<&SqlitePool, sqlx::Error> {
+        self.file.check()?;
+        Ok(&self.writer)
     }
 
     /// Fault injection for tests: caps the file at `pages` pages (`Some(0)`: no growth from its

@@ -61,7 +61,7 @@ impl Store {
     /// Removes every row about the member in one transaction; true when there was anything.
     pub async fn delete_member(&self, member: &MemberRef) -> Result<bool, sqlx::Error> {
         let platform = member.platform().as_str();
-        let mut tx = self.writer.begin().await?;
+        let mut tx = self.writer()?.begin().await?;
         sqlx::query!(
             r#"UPDATE day_corrections SET moderator_user_id = NULL
                WHERE moderator_user_id = ?1

@@ -17,7 +17,7 @@ impl Store {
         let step = i64::from(step);
         if status == StepStatus::NotStarted {
             sqlx::query!("DELETE FROM roadmap_progress WHERE member_id = ? AND step_number = ?", member_id, step)
-                .execute(&self.writer)
+                .execute(self.writer()?)
                 .await?;
             return Ok(());
         }
@@ -30,7 +30,7 @@ impl Store {
             status,
             now,
         )
-        .execute(&self.writer)
+        .execute(self.writer()?)
         .await?;
         Ok(())
     }
@@ -67,7 +67,7 @@ impl Store {
     ) -> Result<(), sqlx::Error> {
         let member_id = self.member_id(member, now).await?;
         let step = i64::from(step);
-        let mut tx = self.writer.begin().await?;
+        let mut tx = self.writer()?.begin().await?;
         sqlx::query!("DELETE FROM topic_progress WHERE member_id = ? AND step_number = ?", member_id, step)
             .execute(&mut *tx)
             .await?;

@@ -53,7 +53,7 @@ impl Store {
             schedule.rotation_seed,
             now,
         )
-        .execute(&self.writer)
+        .execute(self.writer()?)
         .await?;
         Ok(())
     }
@@ -67,7 +67,7 @@ impl Store {
             platform,
             space.space_id,
         )
-        .execute(&self.writer)
+        .execute(self.writer()?)
         .await?;
         Ok(result.rows_affected() > 0)
     }
@@ -104,7 +104,7 @@ impl Store {
             platform,
             space.space_id,
         )
-        .execute(&self.writer)
+        .execute(self.writer()?)
         .await?;
         Ok(())
     }
@@ -146,7 +146,7 @@ impl Store {
             snooze_until,
             now,
         )
-        .execute(&self.writer)
+        .execute(self.writer()?)
         .await?;
         Ok(())
     }
@@ -160,7 +160,7 @@ impl Store {
             member.space.space_id,
             member.user_id,
         )
-        .execute(&self.writer)
+        .execute(self.writer()?)
         .await?;
         Ok(result.rows_affected() > 0)
     }
@@ -188,7 +188,7 @@ impl Store {
             now,
             member_id
         )
-        .execute(&self.writer)
+        .execute(self.writer()?)
         .await?;
         self.notices_pending.store(true, Ordering::Relaxed);
         Ok(())
@@ -228,7 +228,7 @@ impl Store {
             "UPDATE nudge_settings SET dm_closed_notified = 1 WHERE member_id = ? AND dm_closed_notified = 0",
             row.member_id
         )
-        .execute(&self.writer)
+        .execute(self.writer()?)
         .await?;
         Ok(result.rows_affected() > 0)
     }

@@ -33,7 +33,7 @@ impl Store {
             timezone,
             now,
         )
-        .execute(&self.writer)
+        .execute(self.writer()?)
         .await?;
         Ok(())
     }
@@ -66,7 +66,7 @@ impl Store {
             role_id,
             now,
         )
-        .execute(&self.writer)
+        .execute(self.writer()?)
         .await?;
         Ok(())
     }
@@ -102,7 +102,7 @@ impl Store {
             flag,
             now,
         )
-        .execute(&self.writer)
+        .execute(self.writer()?)
         .await?;
         Ok(())
     }

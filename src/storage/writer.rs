@@ -11,7 +11,8 @@
 
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sqlx::{Connection, SqliteConnection, SqlitePool};
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::Arc;
 
 /// SQLite's own default for `max_page_count`.
@@ -67,4 +68,54 @@ pub(super) async fn apply_page_limit(conn: &mut SqliteConnection, pages: u32) ->
     let pages = if pages == 0 { UNLIMITED_PAGES } else { pages };
     let pragma = format!("PRAGMA max_page_count = {pages}");
     sqlx::Executor::execute(conn, pragma.as_str()).await.map(|_| ())
+}
+
+/// The database file as it was opened. SQLite keeps writing to a file that was deleted or
+/// replaced under it (its descriptor still points at the old one), so every write first checks
+/// that the path still names the same file; once it does not, writes are refused for good, with
+/// an error that says why, instead of being acknowledged into a file nobody will open again.
+pub(super) struct FileIdentity {
+    path: Option<PathBuf>,
+    original: Option<(u64, u64)>,
+    lost: AtomicBool,
+}
+
+impl FileIdentity {
+    /// Reads the identity of the file now; an in-memory database has none to check.
+    pub(super) fn of(path: &Path) -> Self {
+        let is_memory = path.as_os_str().is_empty() || path.to_string_lossy().starts_with(':');
+        let path = (!is_memory).then(|| path.to_path_buf());
+        let original = path.as_deref().and_then(identity);
+        FileIdentity { path, original, lost: AtomicBool::new(false) }
+    }
+
+    /// Fails when the file was deleted or replaced since it was opened.
+    pub(super) fn check(&self) -> Result<(), sqlx::Error> {
+        let Some(path) = &self.path else { return Ok(()) };
+        if !self.lost.load(Ordering::Relaxed) && identity(path) == self.original {
+            return Ok(());
+        }
+        if !self.lost.swap(true, Ordering::Relaxed) {
+            tracing::error!(
+                file = %path.display(),
+                "the database file was deleted or replaced while the mentor was running; every write is refused \
+                 from now on, so nothing is acknowledged into a file that is gone. Restore the file and restart"
+            );
+        }
+        Err(sqlx::Error::Io(std::io::Error::other(format!(
+            "the database file {} was deleted or replaced while running; writes are refused until a restart",
+            path.display()
+        ))))
+    }
+}
+
+#[cfg(unix)]
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    std::fs::metadata(path).ok().map(|m| (m.len().min(1), 0))
 }

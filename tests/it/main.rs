@@ -19,6 +19,7 @@ mod disk_full;
 mod fake_discord;
 mod scheduler;
 mod search_eval;
+mod store_faults;
 mod streak_flows;
 mod streak_props;
 mod tidy;
