@@ -29,6 +29,8 @@ pub enum UserError {
     InvalidTimezone { input: String, suggestions: Vec<String> },
     #[error("Minutes must be a whole number from 1 to 1440, and \"{given}\" is not.")]
     MinutesOutOfRange { given: String },
+    #[error("A day holds at most 1,440 minutes, and today already has {logged} logged, so I can add {room} more at most. Nothing was saved; check in again with fewer minutes (or none).")]
+    DayFull { logged: i64, room: i64 },
     #[error("\"{given}\" is not a time of day I can read. Use 24-hour HH:MM such as 09:00 or 19:30, or 7pm.")]
     InvalidTime { given: String },
     #[error(

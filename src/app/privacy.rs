@@ -3,7 +3,7 @@
 //! first). Nothing here is kept elsewhere: a deleted member never appears on a board again.
 
 use super::{App, ExportFile};
-use crate::domain::{MemberRef, NeutralDays, Period};
+use crate::domain::{MemberRef, Period};
 use crate::error::Error;
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -17,16 +17,14 @@ impl App {
             "member": { "platform": member.platform().as_str(), "space_id": member.space.space_id, "user_id": member.user_id },
         });
         if let Some(row) = self.store.member_row(member).await? {
-            let neutral = self.store.neutral_days(row.id).await?;
             document["settings"] = json!({ "timezone": row.timezone, "first_seen": row.created_at });
             document["streak"] = self.export_streak(row.id).await?;
-            document["days"] = self.export_days(row.id).await?;
             document["notes"] = self.export_notes(row.id).await?;
-            document["pauses_and_excused_days"] = export_neutral(&neutral);
-            document["roadmap_progress"] = self.export_progress(member).await?;
-            document["roadmap_checklist_topics"] = self.export_topics(member).await?;
-            document["groups"] =
-                json!(self.store.member_groups(row.id).await?.into_iter().map(|g| g.name).collect::<Vec<_>>());
+            let held = serde_json::to_value(self.store.member_export(row.id).await?)
+                .context("the export rows could not be written as JSON")?;
+            if let (Some(document), Value::Object(held)) = (document.as_object_mut(), held) {
+                document.extend(held);
+            }
             document["corrections_to_your_days"] = self.export_corrections(row.id).await?;
             document["corrections_you_made"] = self.export_corrections_made(member).await?;
         }
@@ -50,32 +48,12 @@ impl App {
         }))
     }
 
-    async fn export_days(&self, member_id: i64) -> Result<Value, Error> {
-        let rows = self.store.days_since(member_id, Period::AllTime.start(NaiveDate::MIN)).await?;
-        let days = rows.into_iter().map(|r| {
-            json!({ "date": r.local_date, "minutes": r.minutes, "check_ins": r.checkin_count, "added_by_moderator": r.added_by_correction })
-        });
-        Ok(Value::Array(days.collect()))
-    }
-
     async fn export_notes(&self, member_id: i64) -> Result<Value, Error> {
         let rows = self.store.notes_since(member_id, Period::AllTime.start(NaiveDate::MIN)).await?;
         let notes = rows
             .into_iter()
             .map(|n| json!({ "date": n.local_date, "at": n.noted_at, "minutes": n.minutes, "note": n.note }));
         Ok(Value::Array(notes.collect()))
-    }
-
-    async fn export_progress(&self, member: &MemberRef) -> Result<Value, Error> {
-        let statuses = self.store.step_statuses(member).await?;
-        let steps = statuses.into_iter().map(|(step, status)| json!({ "step": step, "status": status.as_str() }));
-        Ok(Value::Array(steps.collect()))
-    }
-
-    async fn export_topics(&self, member: &MemberRef) -> Result<Value, Error> {
-        let topics = self.store.topics_done(member).await?;
-        let done = topics.into_iter().map(|(step, topic)| json!({ "step": step, "checklist_topic_done": topic + 1 }));
-        Ok(Value::Array(done.collect()))
     }
 
     async fn export_corrections(&self, member_id: i64) -> Result<Value, Error> {
@@ -93,10 +71,4 @@ impl App {
         });
         Ok(Value::Array(entries.collect()))
     }
-}
-
-fn export_neutral(neutral: &NeutralDays) -> Value {
-    let spans =
-        neutral.spans().iter().map(|s| json!({ "first": s.first, "last": s.last, "reason": s.reason.as_str() }));
-    Value::Array(spans.collect())
 }

@@ -10,6 +10,9 @@ use crate::error::{Error, UserError};
 use crate::storage::{CheckinRecord, StoredStreak};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
+/// The most minutes one local day can hold, across all of its check-ins.
+const MINUTES_PER_DAY: i64 = 24 * 60;
+
 impl App {
     /// Counts the member's local day, or adds minutes and a note to a day already counted.
     pub async fn check_in(
@@ -25,6 +28,12 @@ impl App {
         let mut tx = self.store.begin().await?;
         let member_id = tx.member_id(member, now).await?;
         let day = tx.add_checkin(member_id, &record).await?;
+        if day.minutes_today > MINUTES_PER_DAY {
+            // Dropping `tx` rolls the check-in back: a day can never hold more than it has.
+            let added = minutes.map_or(0, |m| i64::from(m.get()));
+            let logged = day.minutes_today - added;
+            return Err(UserError::DayFull { logged, room: (MINUTES_PER_DAY - logged).max(0) }.into());
+        }
         let counted = day.newly_counted;
         let (record, neutral) = tx.streak_and_neutral(member_id).await?;
         let stored = match record {

@@ -5,7 +5,8 @@ use crate::domain::MemberRef;
 use chrono::{DateTime, Utc};
 use sqlx::{Executor, Sqlite};
 
-/// Finds or creates the member's row; shared by the pool and transactions.
+/// Finds or creates the member's row; shared by the pool and transactions. A new member's id is
+/// above every id ever used, deleted ones included (`member_id_floor`), so no id is reused.
 async fn upsert_member<'e>(
     executor: impl Executor<'e, Database = Sqlite>,
     member: &MemberRef,
@@ -13,7 +14,9 @@ async fn upsert_member<'e>(
 ) -> Result<i64, sqlx::Error> {
     let platform = member.platform().as_str();
     let row = sqlx::query!(
-        r#"INSERT INTO members (platform, space_id, user_id, created_at) VALUES (?, ?, ?, ?)
+        r#"INSERT INTO members (id, platform, space_id, user_id, created_at)
+           VALUES ((SELECT MAX(highest_used, COALESCE((SELECT MAX(id) FROM members), 0)) + 1 FROM member_id_floor),
+                   ?, ?, ?, ?)
            ON CONFLICT (platform, space_id, user_id) DO UPDATE SET platform = excluded.platform
            RETURNING id AS "id!: i64""#,
         platform,

@@ -157,3 +157,20 @@ async fn checklist_topics_are_ticked_per_step_exported_and_refused_out_of_range(
     t.app.privacy_delete(&ada).await.unwrap();
     assert!(t.app.roadmap_step_number(&ada, 4).await.unwrap().topics_done.iter().all(|d| !d));
 }
+
+#[tokio::test]
+async fn a_day_holds_at_most_1440_minutes_and_a_check_in_past_it_saves_nothing() {
+    let t = spawn_app().await;
+    let ada = member("ada");
+    let minutes = |m| Some(Minutes::new(m).unwrap());
+    t.app.check_in(&ada, at(2026, 3, 2, 9, 0), minutes(1000), None).await.unwrap();
+    let refused = t.app.check_in(&ada, at(2026, 3, 2, 10, 0), minutes(500), Note::new("late").unwrap()).await;
+    assert!(matches!(refused, Err(Error::User(UserError::DayFull { logged: 1000, room: 440 }))), "{:?}", refused.err());
+    t.app.check_in(&ada, at(2026, 3, 2, 11, 0), minutes(440), None).await.unwrap();
+    for _ in 0..9 {
+        let again = t.app.check_in(&ada, at(2026, 3, 2, 12, 0), minutes(1440), None).await;
+        assert!(matches!(again, Err(Error::User(UserError::DayFull { logged: 1440, room: 0 }))));
+    }
+    let streak = t.app.streak(&ada, at(2026, 3, 2, 13, 0)).await.unwrap();
+    assert_eq!(streak.total_minutes, 1440, "the refused check-ins added nothing");
+}

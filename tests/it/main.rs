@@ -17,6 +17,7 @@ mod discord_render;
 mod discord_schedule_e2e;
 mod disk_full;
 mod fake_discord;
+mod privacy_schema;
 mod scheduler;
 mod search_eval;
 mod store_faults;
