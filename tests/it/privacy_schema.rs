@@ -16,7 +16,10 @@ use std::str::FromStr;
 
 /// (table, column) → (export section, field) where the value shows, or `None` for a key that only
 /// links rows (the member's own id, a row id) and means nothing outside the database.
-const COVERED: &[(&str, &str, Option<(&str, &str)>)] = &[
+/// Where a column shows in the export: (section, field); an empty section is the top level.
+type Place = Option<(&'static str, &'static str)>;
+
+const COVERED: &[(&str, &str, Place)] = &[
     ("members", "id", None),
     ("members", "platform", Some(("member", "platform"))),
     ("members", "space_id", Some(("member", "space_id"))),
