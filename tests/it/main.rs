@@ -18,6 +18,7 @@ mod discord_schedule_e2e;
 mod fake_discord;
 mod scheduler;
 mod search_eval;
+mod secrets;
 mod streak_flows;
 mod streak_props;
 mod tidy;
