@@ -5,7 +5,8 @@ use clap::{Parser, Subcommand};
 /// backend-mentor: a mentor for people learning backend development.
 ///
 /// Try it with no tokens at all: `backend-mentor console`, then type /help.
-/// Configuration comes from environment variables or a .env file (see .env.example).
+/// Configuration comes from environment variables or ./.env (see .env.example); a configuration
+/// error exits with 2.
 #[derive(Debug, Parser)]
 #[command(name = "backend-mentor", version, about, long_about)]
 pub struct Cli {
@@ -23,7 +24,9 @@ pub enum CliCommand {
         #[arg(long, env = "USER", default_value = "you")]
         user: String,
     },
-    /// Run one console line and exit: 0 answered, 1 nothing matched, 2 usage error.
+    /// Run one console line and exit: 0 answered, 1 nothing matched, 2 usage or configuration
+    /// error, 3 something went wrong on the mentor's side (an internal error, or a database it
+    /// could not open; the reason is on standard error).
     ///
     /// Example: backend-mentor ask "/faq which language should I learn first"
     Ask {

@@ -1,8 +1,17 @@
-//! Configuration from the environment (and a `.env` file, loaded in `main`), read once at start.
+//! Configuration from the environment (and `./.env`, loaded in `main` by [`load_env_file`]),
+//! read once at start.
 //!
-//! A missing or invalid value fails with a message naming the variable and what it expects.
-//! Tokens and signing secrets are wrapped in [`Secret`], whose `Debug` is redacted, so logging
-//! the config can never leak them. Every variable is documented in `.env.example`.
+//! A missing or invalid value fails with a message naming the variable and what it expects, and
+//! never repeating a secret. Tokens and signing secrets are wrapped in [`Secret`], whose `Debug`
+//! is redacted, and `DATABASE_URL` in [`DatabaseUrl`], shown without credentials, so logging the
+//! config can never leak them; [`Config::secret_values`] lists them for the log redactor. Every
+//! variable is documented in `.env.example`.
+
+mod database_url;
+mod env_file;
+
+pub use database_url::{redact_url, DatabaseUrl};
+pub use env_file::{load_env_file, read_env_file, EnvFile, EnvFileError};
 
 use crate::domain::Timezone;
 use std::fmt;
@@ -11,7 +20,7 @@ use std::path::PathBuf;
 /// The database used when `DATABASE_URL` is not set.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/backend-mentor.db";
 
-/// A value that must never be printed: its `Debug` and `Display` are redacted.
+/// A value that must never be printed: its `Debug` is redacted and it has no `Display`.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
 
@@ -82,7 +91,7 @@ impl Default for SchedulerConfig {
 /// Everything the mentor reads from its environment.
 #[derive(Debug, Clone)]
 pub struct Config {
-    pub database_url: String,
+    pub database_url: DatabaseUrl,
     pub default_timezone: Timezone,
     pub log_format: LogFormat,
     pub content_dir: Option<PathBuf>,
@@ -100,7 +109,7 @@ impl Config {
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let get = |name: &str| lookup(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         Ok(Config {
-            database_url: get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string()),
+            database_url: DatabaseUrl::parse(&get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string()))?,
             default_timezone: parse_timezone(get("DEFAULT_TIMEZONE"))?,
             log_format: parse_log_format(get("LOG_FORMAT"))?,
             content_dir: get("CONTENT_DIR").map(PathBuf::from),
@@ -112,6 +121,20 @@ impl Config {
                 tick_seconds: number(&get, "SCHEDULER_TICK_SECONDS", 30, 1..=3600)?,
             },
         })
+    }
+
+    /// Every configured value a log line or message must never show: the tokens, the signing
+    /// secret and the sensitive parts of `DATABASE_URL`.
+    pub fn secret_values(&self) -> Vec<String> {
+        let mut secrets = self.database_url.sensitive_parts();
+        if let Some(discord) = &self.discord {
+            secrets.push(discord.token.expose().to_string());
+        }
+        if let Some(slack) = &self.slack {
+            secrets.push(slack.bot_token.expose().to_string());
+            secrets.push(slack.signing_secret.expose().to_string());
+        }
+        secrets
     }
 }
 
@@ -195,7 +218,7 @@ mod tests {
     #[test]
     fn nothing_set_gives_the_embedded_defaults() {
         let c = config(&[]).unwrap();
-        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(c.database_url.expose(), DEFAULT_DATABASE_URL);
         assert_eq!(c.default_timezone, Timezone::UTC);
         assert!(c.discord.is_none() && c.slack.is_none());
     }
@@ -222,5 +245,28 @@ mod tests {
         let shown = format!("{c:?}");
         assert!(!shown.contains("very-secret-token") && !shown.contains("xoxb-1") && !shown.contains("shh"));
         assert!(shown.contains("redacted"));
+    }
+
+    #[test]
+    fn a_database_url_of_another_database_stops_the_start_by_name() {
+        let e = config(&[("DATABASE_URL", "postgres://mentor:pg-pass-123@db/mentor")]).unwrap_err();
+        assert_eq!(e.name, "DATABASE_URL");
+        assert!(e.to_string().contains("PostgreSQL is not supported yet") && !e.to_string().contains("pg-pass"));
+    }
+
+    #[test]
+    fn secret_values_list_every_token_and_the_database_password() {
+        let c = config(&[
+            ("DATABASE_URL", "sqlite://me:db-pass-42@localhost/x.db"),
+            ("DISCORD_TOKEN", "discord-tok"),
+            ("SLACK_BOT_TOKEN", "xoxb-slack"),
+            ("SLACK_SIGNING_SECRET", "signing-shh"),
+        ])
+        .unwrap();
+        let secrets = c.secret_values();
+        for expected in ["db-pass-42", "discord-tok", "xoxb-slack", "signing-shh"] {
+            assert!(secrets.iter().any(|s| s == expected), "{expected} missing");
+        }
+        assert!(!format!("{c:?}").contains("db-pass-42"));
     }
 }

@@ -1,22 +1,35 @@
-//! The `backend-mentor` binary: loads `.env`, reads the configuration once, sets up logs, and
+//! The `backend-mentor` binary: loads `./.env`, reads the configuration once, sets up logs, and
 //! runs the chosen command. Everything else lives in the library.
+//!
+//! Exit codes: 0 done, 2 a configuration or usage error, 1 any other failure to start or run;
+//! `ask` adds 1 for "nothing matched" and so reports every other failure as 3. Every message
+//! printed here passes through the log redactor, so a token or database password in an error's
+//! cause chain is masked.
 
 use backend_mentor::cli::{Cli, CliCommand};
-use backend_mentor::config::Config;
+use backend_mentor::config::{load_env_file, Config, EnvFile};
 use backend_mentor::console::Console;
 use backend_mentor::discord::{self, Clock};
+use backend_mentor::telemetry::Redactor;
 use backend_mentor::{startup, telemetry};
 use clap::Parser;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+/// What `ask` exits with when it could not answer at all (the console's "internal error" code).
+const ASK_FAILED: u8 = 3;
+
 fn main() -> ExitCode {
-    if let Err(e) = dotenvy::dotenv() {
-        if !e.not_found() {
-            eprintln!("The .env file could not be read: {e}");
+    // Only the current folder's .env: see `config::load_env_file` for why not the parents'.
+    let folder = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let env_file = match load_env_file(&folder) {
+        Ok(env_file) => env_file,
+        Err(e) => {
+            eprintln!("Configuration error: {e}");
             return ExitCode::from(2);
         }
-    }
+    };
     let cli = Cli::parse();
     let config = match Config::from_env() {
         Ok(config) => config,
@@ -25,8 +38,16 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let redactor = telemetry::redactor(&config);
     let interactive = !matches!(cli.command, None | Some(CliCommand::Run));
-    telemetry::init(config.log_format, if interactive { "warn" } else { "info,backend_mentor=info" });
+    let default_filter = if interactive { "warn" } else { "info,backend_mentor=info" };
+    telemetry::init_with_redactor(config.log_format, default_filter, Arc::clone(&redactor));
+    match &env_file {
+        EnvFile::Loaded(path) => tracing::info!(file = %path.display(), "settings read from the .env file"),
+        EnvFile::Absent(path) => {
+            tracing::info!(looked_for = %path.display(), "no .env file; using the environment only")
+        }
+    }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
         Err(e) => {
@@ -34,26 +55,27 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    runtime.block_on(run(cli.command.unwrap_or(CliCommand::Run), config))
+    runtime.block_on(run(cli.command.unwrap_or(CliCommand::Run), config, &redactor))
 }
 
-async fn run(command: CliCommand, config: Config) -> ExitCode {
+async fn run(command: CliCommand, config: Config, redactor: &Redactor) -> ExitCode {
     let result = match command {
         CliCommand::Check => return check(&config),
-        CliCommand::Run => return run_bot(&config).await,
+        CliCommand::Run => return run_bot(&config, redactor).await,
         CliCommand::Console { user } => console(&config, &user).await,
-        CliCommand::Ask { line, user } => return ask(&config, &line, &user).await,
+        CliCommand::Ask { line, user } => return ask(&config, &line, &user, redactor).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => startup_failed(&e),
+        Err(e) => startup_failed(&e, redactor),
     }
 }
 
-fn startup_failed(error: &anyhow::Error) -> ExitCode {
-    eprintln!("backend-mentor could not start: {error}");
+/// Prints why the start failed, cause by cause, with secrets masked; exits 1.
+fn startup_failed(error: &anyhow::Error, redactor: &Redactor) -> ExitCode {
+    eprintln!("{}", redactor.redact(&format!("backend-mentor could not start: {error}")));
     for cause in error.chain().skip(1) {
-        eprintln!("  because: {cause}");
+        eprintln!("{}", redactor.redact(&format!("  because: {cause}")));
     }
     ExitCode::FAILURE
 }
@@ -81,7 +103,7 @@ fn check(config: &Config) -> ExitCode {
     }
 }
 
-async fn run_bot(config: &Config) -> ExitCode {
+async fn run_bot(config: &Config, redactor: &Redactor) -> ExitCode {
     let Some(discord) = &config.discord else {
         eprintln!("DISCORD_TOKEN is not set, so the Discord bot cannot start.");
         eprintln!("Set it in .env (see .env.example and the README), or try the mentor with no tokens:");
@@ -90,12 +112,12 @@ async fn run_bot(config: &Config) -> ExitCode {
     };
     let app = match startup::build_app(config).await {
         Ok(app) => app,
-        Err(e) => return startup_failed(&e),
+        Err(e) => return startup_failed(&e, redactor),
     };
     let clock: Clock = Arc::new(chrono::Utc::now);
     match discord::run(app, discord, config.scheduler, clock, startup::shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => startup_failed(&e),
+        Err(e) => startup_failed(&e, redactor),
     }
 }
 
@@ -107,10 +129,13 @@ async fn console(config: &Config, user: &str) -> anyhow::Result<()> {
     result
 }
 
-async fn ask(config: &Config, line: &str, user: &str) -> ExitCode {
+async fn ask(config: &Config, line: &str, user: &str, redactor: &Redactor) -> ExitCode {
     let app = match startup::build_app(config).await {
         Ok(app) => app,
-        Err(e) => return startup_failed(&e),
+        Err(e) => {
+            startup_failed(&e, redactor);
+            return ExitCode::from(ASK_FAILED);
+        }
     };
     let reply = Console::new(app.clone(), user).handle(line, chrono::Utc::now()).await;
     print!("{}", reply.text);

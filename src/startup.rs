@@ -28,7 +28,9 @@ pub fn load_content(config: &Config) -> anyhow::Result<Arc<Content>> {
 /// Builds the shared core: content, database (migrated) and default time zone.
 pub async fn build_app(config: &Config) -> anyhow::Result<App> {
     let content = load_content(config)?;
-    let store = Store::connect(&config.database_url).await?;
+    // The store's own errors name the file (never the URL) and say what to fix when it cannot be
+    // opened, for every front end alike.
+    let store = Store::connect(config.database_url.expose()).await?;
     Ok(App::new(content, store, config.default_timezone))
 }
 

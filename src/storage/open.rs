@@ -65,8 +65,8 @@ async fn inspect(pool: &sqlx::SqlitePool, path: &Path) -> anyhow::Result<()> {
 pub(super) fn cannot_open(path: &Path) -> String {
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     format!(
-        "could not open the database {}: check that the folder {} exists and that this user can create and \
-         write files in it (SQLite keeps its -wal and -shm files beside the database)",
+        "could not open the database {}: the folder {} must exist and be writable by this user (SQLite \
+         creates the database file and its -wal and -shm files there)",
         path.display(),
         folder.display()
     )

@@ -140,6 +140,57 @@ fn run_without_a_token_says_which_variable_and_how_to_try_the_console() {
     assert!(stderr.contains("DISCORD_TOKEN") && stderr.contains("backend-mentor console"), "{stderr}");
 }
 
+#[test]
+fn a_broken_env_file_is_named_by_file_and_line_without_its_text() {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(dir.path().join(".env"), "LOG_FORMAT=pretty\nDISCORD_TOKEN=\"abc-distinctive-9f3k\n").unwrap();
+    let out = mentor(dir.path()).arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains(&format!("{}, line 2", dir.path().join(".env").display())), "{stderr}");
+    assert!(!stderr.contains("distinctive") && !stderr.contains("DISCORD_TOKEN"), "{stderr}");
+}
+
+#[test]
+fn only_the_current_folders_env_file_is_read_and_the_log_names_it() {
+    let parent = TempDir::new().unwrap();
+    std::fs::write(parent.path().join(".env"), "LOG_FORMAT=from-the-parent\n").unwrap();
+    let child = parent.path().join("work");
+    std::fs::create_dir(&child).unwrap();
+    let out = mentor(&child).args(["ask", "/streak"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "the parent's .env was read: {}", text(&out.stderr));
+
+    std::fs::write(child.join(".env"), "DEFAULT_TIMEZONE=Europe/Berlin\n").unwrap();
+    let out = mentor(&child).env("RUST_LOG", "info").args(["ask", "/streak"]).output().unwrap();
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("settings read from the .env file"), "{stderr}");
+    assert!(stderr.contains(&child.join(".env").display().to_string()), "{stderr}");
+}
+
+#[test]
+fn a_postgres_url_stops_the_start_by_name_without_its_password() {
+    let dir = TempDir::new().unwrap();
+    let url = "postgres://mentor:pw-7d2q9z@db.example/mentor?sslmode=require";
+    let out = mentor(dir.path()).env("DATABASE_URL", url).args(["ask", "/streak"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("DATABASE_URL") && stderr.contains("PostgreSQL is not supported yet"), "{stderr}");
+    assert!(!stderr.contains("pw-7d2q9z") && !stderr.contains("sslmode"), "{stderr}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing was created in the folder");
+}
+
+/// `/proc` refuses new files even to root, as a read-only folder does to anyone else.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_database_folder_that_is_not_writable_says_so_and_ask_exits_three() {
+    let dir = TempDir::new().unwrap();
+    let url = format!("sqlite:///proc/mentor-{}.db", std::process::id());
+    let out = mentor(dir.path()).env("DATABASE_URL", url).args(["ask", "/streak"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("the folder /proc must exist and be writable by this user"), "{stderr}");
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {

@@ -20,6 +20,7 @@ mod fake_discord;
 mod privacy_schema;
 mod scheduler;
 mod search_eval;
+mod secrets;
 mod store_faults;
 mod streak_flows;
 mod streak_props;

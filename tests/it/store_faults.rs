@@ -99,5 +99,5 @@ async fn a_place_that_cannot_hold_the_database_says_the_folder_must_be_writable(
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().display());
     let refused = Store::connect(&url).await.err().expect("a folder is not a database file");
-    assert!(chain(&refused).contains("this user can create and write files in it"), "{}", chain(&refused));
+    assert!(chain(&refused).contains("must exist and be writable by this user"), "{}", chain(&refused));
 }
