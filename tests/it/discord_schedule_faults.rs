@@ -41,12 +41,16 @@ async fn a_dm_delivered_but_answered_with_a_500_is_not_sent_again() {
     while messages_sent(&bot.fake.requests()).len() < members.len() && Instant::now() < deadline {
         bot.fake.next_request("POST", MESSAGES, Duration::from_millis(500)).await.ok();
     }
-    // A few more ticks: a released claim would be sent again in one of them.
-    let extra = bot.fake.next_request("POST", MESSAGES, Duration::from_millis(3500)).await;
+    // A few more ticks (bounded polling): a released claim would be sent again in one of them.
+    let more_ticks = Instant::now() + Duration::from_millis(3500);
+    while messages_sent(&bot.fake.requests()).len() <= members.len() && Instant::now() < more_ticks {
+        bot.fake.next_request("POST", MESSAGES, Duration::from_millis(250)).await.ok();
+    }
     let (fake, _t) = bot.stop().await;
     let requests = fake.requests();
     let sent = messages_sent(&requests);
-    assert_eq!(sent.len(), members.len(), "one DM per member, however the answer went; then {extra:?}");
+    let paths: Vec<&str> = sent.iter().map(|r| r.path.as_str()).collect();
+    assert_eq!(sent.len(), members.len(), "one DM per member, however the answer went: {paths:?}");
     let mut channels: Vec<&str> = sent.iter().map(|r| r.path.as_str()).collect();
     channels.sort();
     channels.dedup();
