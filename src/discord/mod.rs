@@ -6,6 +6,7 @@
 //! tests point the real client at a fake Discord on 127.0.0.1.
 
 mod buttons;
+mod callback;
 mod caller;
 pub mod commands;
 mod dispatch;

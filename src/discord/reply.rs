@@ -8,13 +8,13 @@
 //! server error; an answer that could not be delivered is logged, and never turned into an
 //! apology: what the command did stands, and the user must not be told to repeat it.
 
+use super::callback::{first_answer, Callback, ANSWER_WITHIN};
 use super::rest::{self, Rest, RestError};
 use super::{Context, Data};
 use poise::serenity_prelude as serenity;
 use serenity::{
     CommandInteraction, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateEmbed,
-    CreateInteractionResponse, CreateInteractionResponseFollowup, CreateInteractionResponseMessage, Http, LightMethod,
-    Route,
+    CreateInteractionResponse, CreateInteractionResponseFollowup, CreateInteractionResponseMessage, Http,
 };
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -24,9 +24,6 @@ use tokio::time::Instant;
 
 /// A command still running after this long is deferred.
 pub const DEFER_AFTER: Duration = Duration::from_millis(1500);
-
-/// Discord allows 3 seconds for the first answer; the last 200 ms are left for the trip there.
-const ANSWER_WITHIN: Duration = Duration::from_millis(2800);
 
 /// One reply: an embed, who sees it, buttons and at most one file.
 pub struct Reply {
@@ -130,7 +127,7 @@ impl Answer {
             return;
         }
         let response = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new().ephemeral(ephemeral));
-        match first_answer(to, &response, false, self.deadline()).await {
+        match first_answer(to.callback(), &response, false, self.deadline()).await {
             Ok(()) => {
                 *phase = Phase::Deferred { ephemeral };
                 to.mark_answered();
@@ -155,6 +152,17 @@ pub struct Target<'a> {
 }
 
 impl Target<'_> {
+    fn callback(&self) -> Callback<'_> {
+        let interaction = self.interaction;
+        Callback {
+            http: self.http,
+            rest: self.rest,
+            id: interaction.id,
+            token: &interaction.token,
+            name: &interaction.data.name,
+        }
+    }
+
     fn mark_answered(&self) {
         if let Some(flag) = self.has_sent_initial_response {
             flag.store(true, Ordering::SeqCst);
@@ -186,7 +194,7 @@ pub async fn send_to(to: Target<'_>, answer: &Answer, reply: Reply) -> bool {
     let result = match *phase {
         Phase::Unanswered => {
             let response = CreateInteractionResponse::Message(reply.message());
-            first_answer(to, &response, reply.file.is_some(), answer.deadline()).await
+            first_answer(to.callback(), &response, reply.file.is_some(), answer.deadline()).await
         }
         Phase::Deferred { ephemeral } => after_defer(to, &reply, ephemeral).await,
         Phase::Answered => followup(to, &reply).await,
@@ -223,41 +231,4 @@ async fn after_defer(to: Target<'_>, reply: &Reply, deferred_ephemeral: bool) ->
 
 async fn followup(to: Target<'_>, reply: &Reply) -> Result<(), RestError> {
     to.interaction.create_followup(to.http, reply.followup()).await.map(|_| ()).map_err(|e| rest::from_serenity(&e))
-}
-
-/// The first answer (a message or a defer), tried again within the window after a 429 or a
-/// server error. "Already acknowledged" means an earlier try got through, so it counts as done.
-async fn first_answer(
-    to: Target<'_>,
-    response: &CreateInteractionResponse,
-    has_file: bool,
-    deadline: Instant,
-) -> Result<(), RestError> {
-    let mut backoff = Duration::from_millis(100);
-    loop {
-        let result = if has_file {
-            // Files go as multipart, which serenity builds; its errors carry the status only.
-            to.interaction.create_response(to.http, response.clone()).await.map_err(|e| rest::from_serenity(&e))
-        } else {
-            let route = Route::InteractionResponse { interaction_id: to.interaction.id, token: &to.interaction.token };
-            to.rest.send_json(route, LightMethod::Post, response).await.map(|_| ())
-        };
-        let error = match result {
-            Ok(()) => return Ok(()),
-            Err(RestError::Refused { code: 40060, .. }) => return Ok(()),
-            Err(error) => error,
-        };
-        let wait = match &error {
-            RestError::Refused { status: 429, retry_after, .. } => retry_after.unwrap_or(backoff),
-            RestError::Refused { status, .. } if *status >= 500 => backoff,
-            RestError::NotSent(_) => backoff,
-            _ => return Err(error),
-        };
-        if Instant::now() + wait >= deadline {
-            return Err(error);
-        }
-        tracing::debug!(command = %to.interaction.data.name, error = %error, ?wait, "the first answer failed; trying again");
-        tokio::time::sleep(wait).await;
-        backoff *= 2;
-    }
 }

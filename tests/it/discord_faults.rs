@@ -117,3 +117,15 @@ async fn a_shutdown_right_after_a_burst_answers_and_stores_every_interaction() {
         assert_eq!(minutes_of(&app, *member).await, 10, "member {member} stored");
     }
 }
+
+#[tokio::test]
+async fn a_button_whose_answer_failed_once_is_answered_on_the_second_try() {
+    let bot = Bot::start(None).await;
+    bot.fake.fail_next("POST", CALLBACK, 502, json!({"code": 0, "message": "502: Bad Gateway"}));
+    bot.fake.send_interaction(fixtures::component("roadmap:set:4:done")).await;
+    let refused = bot.fake.next_request("POST", CALLBACK, WAIT).await.expect("a first answer, refused");
+    let answered = bot.fake.next_request("POST", CALLBACK, WAIT).await.expect("a second try");
+    assert_eq!((refused.body["type"].as_u64(), answered.body["type"].as_u64()), (Some(7), Some(7)));
+    assert!(text_of(&answered).contains("Done"), "{}", text_of(&answered));
+    bot.finish().await;
+}
