@@ -105,7 +105,7 @@ async fn run_command(framework: poise::FrameworkContext<'_, Data, Error>, intera
         http: &framework.serenity_context.http,
         rest: &framework.user_data.rest,
         interaction,
-        has_sent_initial_response: Some(&has_sent),
+        has_sent_initial_response: &has_sent,
     };
     let invocation_data =
         tokio::sync::Mutex::new(Box::new(Arc::clone(&answer)) as Box<dyn std::any::Any + Send + Sync>);

@@ -135,7 +135,8 @@ impl Answer {
             }
             Err(e) => {
                 *phase = Phase::Lost;
-                tracing::warn!(command = %to.interaction.data.name, error = %e, "a slow command could not be deferred; the user was not told anything");
+                let maybe_arrived = e.may_have_been_done();
+                tracing::warn!(command = %to.interaction.data.name, error = %e, maybe_arrived, "a slow command could not be deferred, so the user may see no answer (what the command does still stands)");
             }
         }
     }
@@ -148,7 +149,7 @@ pub struct Target<'a> {
     pub http: &'a Http,
     pub rest: &'a Rest,
     pub interaction: &'a CommandInteraction,
-    pub has_sent_initial_response: Option<&'a AtomicBool>,
+    pub has_sent_initial_response: &'a AtomicBool,
 }
 
 impl Target<'_> {
@@ -164,9 +165,7 @@ impl Target<'_> {
     }
 
     fn mark_answered(&self) {
-        if let Some(flag) = self.has_sent_initial_response {
-            flag.store(true, Ordering::SeqCst);
-        }
+        self.has_sent_initial_response.store(true, Ordering::SeqCst);
     }
 }
 
@@ -183,7 +182,7 @@ pub async fn send(ctx: Context<'_>, reply: Reply) -> bool {
         http: &app.serenity_context().http,
         rest: &data.rest,
         interaction: app.interaction,
-        has_sent_initial_response: Some(app.has_sent_initial_response),
+        has_sent_initial_response: app.has_sent_initial_response,
     };
     send_to(to, &answer, reply).await
 }
