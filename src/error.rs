@@ -51,6 +51,8 @@ pub enum UserError {
     ServerOnly,
     #[error("I couldn't read one of the options. Pick a suggestion from the list, or check the value and try again.")]
     BadOption,
+    #[error("I don't know that command (yet); type /help to see what I can do.")]
+    UnknownCommand,
     #[error("Only moderators (Manage Server, or the server's moderator role) can do that.")]
     NotModerator,
     #[error("\"{given}\" is not a step status. Use learning, done, skipped or reset.")]
