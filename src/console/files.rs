@@ -39,13 +39,17 @@ pub fn ensure_private_dir(dir: &Path) -> Result<(), Error> {
         Err(e) if e.kind() == ErrorKind::AlreadyExists => {}
         Err(e) => return Err(anyhow::Error::new(e).context(format!("could not create {}", dir.display())).into()),
     }
-    // symlink_metadata looks at the name itself, so a link planted there is seen, not followed.
-    let meta = std::fs::symlink_metadata(dir).with_context(|| format!("could not inspect {}", dir.display()))?;
-    let private = meta.file_type().is_dir() && meta.uid() == current_uid() && meta.mode() & 0o077 == 0;
-    if !private {
+    if !is_private_dir(dir).with_context(|| format!("could not inspect {}", dir.display()))? {
         return Err(UserError::OutputNotPrivate { path: dir.display().to_string() }.into());
     }
     Ok(())
+}
+
+/// True when `dir` is a folder (not a link to one) of this user's that nobody else can open.
+fn is_private_dir(dir: &Path) -> std::io::Result<bool> {
+    // symlink_metadata looks at the name itself, so a link planted there is seen, not followed.
+    let meta = std::fs::symlink_metadata(dir)?;
+    Ok(meta.file_type().is_dir() && meta.uid() == current_uid() && meta.mode() & 0o077 == 0)
 }
 
 /// Writes `bytes` to `dir/name` (mode 600), never through a link at that name.
@@ -74,8 +78,16 @@ pub fn write_private(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Er
     Ok(path)
 }
 
-/// Removes the files in `dir` whose names `is_members` accepts; a missing folder holds none.
+/// Removes the files in `dir` whose names `is_members` accepts. A missing folder holds none,
+/// and neither does one that is not private: nothing was ever written there, and a link must
+/// not lead the removal into someone else's folder.
 pub fn remove_files(dir: &Path, is_members: impl Fn(&str) -> bool) -> Result<usize, Error> {
+    match is_private_dir(dir) {
+        Ok(true) => {}
+        Ok(false) => return Ok(0),
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(anyhow::Error::new(e).context(format!("could not inspect {}", dir.display())).into()),
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(0),

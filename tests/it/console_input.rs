@@ -148,4 +148,7 @@ async fn a_folder_open_to_others_or_a_link_is_refused() {
     std::os::unix::fs::symlink(&elsewhere, &out).unwrap();
     assert!(say(&console, "/privacy export").await.contains("Nothing was written"));
     assert!(std::fs::read_dir(&elsewhere).unwrap().next().is_none());
+    std::fs::write(elsewhere.join("heatmap-ada.png"), "not written by the mentor").unwrap();
+    say(&console, "/privacy delete confirm").await;
+    assert!(elsewhere.join("heatmap-ada.png").exists(), "a delete does not follow a link either");
 }
