@@ -7,7 +7,7 @@
 //! internally.
 
 use crate::common::{at, spawn_app};
-use crate::hostile_props::{date_text, hostile_text, or_hostile, time_text, zone_text, CapturedLog};
+use crate::hostile_inputs::{cases, date_text, hostile_text, or_hostile, time_text, zone_text, CapturedLog};
 use backend_mentor::app::{App, BoardRequest, NudgeRequest};
 use backend_mentor::domain::correction::{parse_date, CorrectionKind, Reason};
 use backend_mentor::domain::schedule::{LocalTime, Weekdays};
@@ -235,7 +235,8 @@ fn hostile_discord_options_never_panic_nor_end_in_an_internal_error() {
     let members = [("guild-1", "111"), ("guild-1", "222"), ("guild-2", "111")]
         .map(|(space, user)| MemberRef::new(Platform::Discord, space, user));
     let clock = std::cell::Cell::new(at(2026, 3, 5, 12, 0));
-    let mut runner = TestRunner::new(Config { cases: APP_CASES, failure_persistence: None, ..Config::default() });
+    let mut runner =
+        TestRunner::new(Config { cases: cases(APP_CASES), failure_persistence: None, ..Config::default() });
     let result = runner.run(&prop::collection::vec(step(), 1..MAX_CALLS), |steps| {
         for (who, moderator, seconds, call) in steps {
             let now = clock.get() + Duration::seconds(seconds);

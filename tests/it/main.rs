@@ -18,6 +18,7 @@ mod discord_render;
 mod discord_schedule_e2e;
 mod fake_discord;
 mod hostile_app_props;
+mod hostile_inputs;
 mod hostile_props;
 mod scheduler;
 mod search_eval;
