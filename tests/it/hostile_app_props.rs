@@ -194,6 +194,9 @@ async fn run(
             Ok(())
         }
         Call::Leaderboard { page, period, metric, role } => {
+            // As /leaderboard does first: the caller's roles become their role groups.
+            let roles: Vec<GroupRef> = role.iter().map(|name| GroupRef::role("role-1", name)).collect();
+            app.sync_role_groups(member, &roles, now).await?;
             let request = BoardRequest {
                 group: role.map(|name| GroupRef::role("role-1", &name)),
                 period: [Period::Week, Period::Month, Period::AllTime][usize::from(period)],
