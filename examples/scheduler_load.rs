@@ -90,7 +90,12 @@ async fn main() {
     let setup = Utc.with_ymd_and_hms(2026, 3, 1, 0, 0, 0).unwrap();
     for i in 0..nudges {
         let member = MemberRef::new(Platform::Discord, GUILD, (600_000_000_000_000_000u64 + u64::from(i)).to_string());
-        let request = NudgeRequest { on: true, time: Some("11:30"), weekdays: None, snooze_until: None };
+        let request = NudgeRequest {
+            on: true,
+            time: Some(backend_mentor::domain::schedule::LocalTime::parse("11:30").unwrap()),
+            weekdays: None,
+            snooze_until: None,
+        };
         app.set_nudges(&member, request, setup).await.expect("nudges on");
     }
     let started = Instant::now();

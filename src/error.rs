@@ -19,9 +19,9 @@ pub enum UserError {
     UnknownTechnology { query: String, suggestions: Vec<String> },
     #[error("{first} and {second} are different kinds of thing ({first_kind} and {second_kind}), so a side-by-side would not be fair. Compare {first} with another of the {first_kind}, for example {example}.")]
     NotComparable { first: String, first_kind: String, second: String, second_kind: String, example: String },
-    #[error("That names {} twice. Name two different technologies, for example: /compare postgres mongodb", echo(.name))]
+    #[error("That names {} twice. Name two different technologies.", echo(.name))]
     SameTechnology { name: String },
-    #[error("Name two technologies to compare, for example: /compare postgres mongodb")]
+    #[error("Name two technologies to compare.")]
     CompareNeedsTwo,
     #[error("That is {length} characters; please keep it under {max}.")]
     TooLong { length: usize, max: usize },
@@ -38,25 +38,25 @@ pub enum UserError {
         echo(.given)
     )]
     InvalidWeekdays { given: String },
-    #[error("I tried to send you a study nudge, but your direct messages are closed, so I stopped. Open them (Privacy Settings for this server) and turn nudges back on with /settings nudges:on.")]
+    #[error("I tried to send you a study nudge, but your direct messages are closed, so I stopped.")]
     DirectMessagesClosed,
-    #[error("\"{}\" is not on or off. Use /nudges on 19:00 or /nudges off.", echo(.given))]
+    #[error("\"{}\" is not on or off.", echo(.given))]
     InvalidNudgeSwitch { given: String },
     #[error("\"{}\" is not part of the career map. Try tracks, specializations, levels or salaries.", echo(.given))]
     UnknownCareerSection { given: String },
     #[error("This step's checklist has topics 1 to {count}; there is no topic {given}.")]
     UnknownTopic { given: usize, count: usize },
-    #[error("\"{}\" is not a topic number. This step's checklist has topics 1 to {count}: type their numbers, such as 1,2, or none.", echo(.given))]
-    NotATopicNumber { given: String, count: usize },
-    #[error("This server has no daily prompt set up yet. Start one with /setup prompts.")]
+    #[error("\"{}\" is not a topic number. Type the numbers of the checklist topics, such as 1,2, or none.", echo(.given))]
+    NotATopicNumber { given: String },
+    #[error("No daily prompt is set up here yet.")]
     NoPromptSchedule,
-    #[error("This command works in a server, not in direct messages.")]
+    #[error("This command works in a server or workspace, not in direct messages.")]
     ServerOnly,
     #[error("I couldn't read one of the options. Pick a suggestion from the list, or check the value and try again.")]
     BadOption,
-    #[error("I don't know that command (yet); type /help to see what I can do.")]
+    #[error("I don't know that command (yet).")]
     UnknownCommand,
-    #[error("Only moderators (Manage Server, or the server's moderator role) can do that.")]
+    #[error("Only moderators (those who manage this space, or hold its moderator role) can do that.")]
     NotModerator,
     #[error("\"{}\" is not a step status. Use learning, done, skipped or reset.", echo(.given))]
     UnknownStatus { given: String },
@@ -70,10 +70,7 @@ pub enum UserError {
     PauseStart { today: chrono::NaiveDate, max_ahead: i64 },
     #[error("You started a pause on {previous}; the next one can start on {next_allowed} at the earliest. Nothing was changed.")]
     PauseTooSoon { previous: chrono::NaiveDate, next_allowed: chrono::NaiveDate },
-    #[error(
-        "\"{}\" is not a correction. Use add or remove, for example: /correct add ada 2026-03-04 the bot was down",
-        echo(.given)
-    )]
+    #[error("\"{}\" is not a correction. Use add or remove.", echo(.given))]
     UnknownCorrection { given: String },
     #[error("You have no pause from today on to cancel.")]
     NoPauseToCancel,
@@ -109,11 +106,9 @@ pub enum UserError {
     InvalidClock { given: String },
     #[error("The console clock goes from {earliest} to {latest} (UTC), and that would take it outside; it stays where it was.")]
     ClockOutOfRange { earliest: chrono::NaiveDate, latest: chrono::NaiveDate },
-    #[error("Say on or off: /boards on lets members see leaderboards, /boards off keeps them for moderators.")]
+    #[error("Say on or off: on lets members see leaderboards, off keeps them for moderators.")]
     BoardsNeedOnOrOff,
-    #[error(
-        "Use /privacy export for a file of everything I hold about you, or /privacy delete confirm to delete it all."
-    )]
+    #[error("Ask for an export (a file of everything I hold about you) or a delete (all of it, for good).")]
     PrivacyUsage,
     #[error("Nothing was written: {path} must be a folder of yours that nobody else can open (not a link, mode 700), and the file in it must not be a link. Remove or fix it and try again.")]
     OutputNotPrivate { path: String },

@@ -1,11 +1,9 @@
 //! `App` actions for looking back: the recent days with what each meant for the streak, the
-//! pauses, and the moderator corrections the member can see; and the rules in plain words.
+//! pauses, and the moderator corrections the member can see.
 
 use super::streaks::window_start;
 use super::{App, HistoryDay, HistoryView};
 use crate::domain::history::mark_days;
-use crate::domain::pause::{DAYS_BETWEEN_PAUSES, MAX_DAYS_AHEAD, MAX_PAUSE_DAYS};
-use crate::domain::streak::{DAYS_PER_FREEZE, MAX_FREEZES};
 use crate::domain::MemberRef;
 use crate::error::Error;
 use chrono::{DateTime, Utc};
@@ -46,25 +44,5 @@ impl App {
         let pauses = neutral.spans().iter().filter(|s| s.last >= first).copied().collect();
         let corrections = self.store.corrections_of(member_id, HISTORY_CORRECTIONS).await?;
         Ok(HistoryView { days, pauses, corrections })
-    }
-
-    /// The streak rules in plain words, with the numbers the code uses.
-    pub fn streak_rules(&self) -> String {
-        format!(
-            "How streaks work\n\
-             - A day counts when you check in during your own local day, in your time zone (/settings timezone), \
-               else the server's, else the bot's default.\n\
-             - Your streak is alive while yesterday or today is counted: a day that is not over yet never breaks it.\n\
-             - Checking in again the same day adds minutes and notes; the day still counts once.\n\
-             - Every {DAYS_PER_FREEZE} days in a row earn a freeze; you hold at most {MAX_FREEZES}. \
-               A missed day uses a freeze automatically and your streak goes on (a frozen day does not add to it, \
-               and starts the count to the next freeze again). With no freeze left, a missed day ends the streak.\n\
-             - A pause covers 1 to {MAX_PAUSE_DAYS} days, starting today or within {MAX_DAYS_AHEAD} days, at most \
-               one every {DAYS_BETWEEN_PAUSES} days. Paused days neither break nor extend your streak; a day you do \
-               check in on still counts.\n\
-             - Changing time zone never moves a day you counted. If the change skips a day you had not checked in \
-               on yet (moving east past midnight), that day is excused; /history shows it.\n\
-             - A moderator can add or remove a day (an outage, say) with a reason; you see every correction in /history.\n"
-        )
     }
 }

@@ -37,12 +37,13 @@ pub struct DueNudge {
     pub due: Due,
 }
 
-/// What a member asked for with `/settings nudges:...`.
-pub struct NudgeRequest<'a> {
+/// Study nudges on (with a time, days and a snooze, each defaulted when empty) or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NudgeRequest {
     pub on: bool,
-    pub time: Option<&'a str>,
-    pub weekdays: Option<&'a str>,
-    pub snooze_until: Option<&'a str>,
+    pub time: Option<LocalTime>,
+    pub weekdays: Option<Weekdays>,
+    pub snooze_until: Option<NaiveDate>,
 }
 
 impl App {
@@ -172,17 +173,16 @@ impl App {
     pub async fn set_nudges(
         &self,
         member: &MemberRef,
-        request: NudgeRequest<'_>,
+        request: NudgeRequest,
         now: DateTime<Utc>,
     ) -> Result<Option<Schedule>, Error> {
         if !request.on {
             self.store.nudges_off(member).await?;
             return Ok(None);
         }
-        let time = LocalTime::parse(request.time.unwrap_or("19:00"))?;
-        let weekdays = Weekdays::parse(request.weekdays.unwrap_or("daily"))?;
-        let snooze = request.snooze_until.map(parse_date).transpose()?;
-        self.store.set_nudges(member, &time.to_hhmm(), i64::from(weekdays.bits()), snooze, now).await?;
+        let time = request.time.unwrap_or(LocalTime::DEFAULT_NUDGE);
+        let weekdays = request.weekdays.unwrap_or(Weekdays::EVERY_DAY);
+        self.store.set_nudges(member, &time.to_hhmm(), i64::from(weekdays.bits()), request.snooze_until, now).await?;
         Ok(Some(Schedule { time, zone: self.member_timezone(member).await?, weekdays }))
     }
 
@@ -202,9 +202,4 @@ fn schedule_of(row: &PromptScheduleRow) -> Result<Schedule, Error> {
 
 fn platform_of(name: &str) -> Option<Platform> {
     [Platform::Discord, Platform::Slack, Platform::Console].into_iter().find(|p| p.as_str() == name)
-}
-
-fn parse_date(text: &str) -> Result<NaiveDate, UserError> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| UserError::InvalidDate { given: text.trim().to_string() })
 }

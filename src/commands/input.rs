@@ -17,20 +17,42 @@ use chrono::NaiveDate;
 pub enum Command {
     Help,
     /// The whole roadmap, or one step by number or name.
-    Roadmap { step: Option<String> },
+    Roadmap {
+        step: Option<String>,
+    },
     /// Marks a step learning, done or skipped (the console's `/progress`; Discord's buttons).
-    StepStatus { step: String, status: StepStatus },
+    StepStatus {
+        step: String,
+        status: StepStatus,
+    },
     /// Sets which checklist topics of a step are done (1-based numbers).
-    Topics { step: String, done: Vec<usize> },
+    Topics {
+        step: String,
+        done: Vec<usize>,
+    },
     /// Two or three technologies by name.
-    Compare { names: Vec<String> },
+    Compare {
+        names: Vec<String>,
+    },
     /// A phrase such as "postgres vs mongodb".
-    ComparePhrase { phrase: String },
-    Faq { question: Option<String> },
+    ComparePhrase {
+        phrase: String,
+    },
+    Faq {
+        question: Option<String>,
+    },
     Prompt,
-    Career { section: Option<CareerSection> },
-    CheckIn { minutes: Option<Minutes>, note: Option<Note> },
-    Streak { whose: Option<OtherMember>, about: Option<StreakAbout> },
+    Career {
+        section: Option<CareerSection>,
+    },
+    CheckIn {
+        minutes: Option<Minutes>,
+        note: Option<Note>,
+    },
+    Streak {
+        whose: Option<OtherMember>,
+        about: Option<StreakAbout>,
+    },
     History,
     Pause(PauseRequest),
     Group(GroupRequest),
@@ -99,27 +121,28 @@ pub struct SettingsChange {
     pub nudges: Option<NudgeChange>,
 }
 
-/// Study nudges on (with a time, days and a snooze, each defaulted when empty) or off.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NudgeChange {
-    pub on: bool,
-    pub time: Option<LocalTime>,
-    pub weekdays: Option<Weekdays>,
-    pub snooze_until: Option<NaiveDate>,
-}
+/// Study nudges on (with a time, days and a snooze) or off: `App`'s own request.
+pub type NudgeChange = crate::app::NudgeRequest;
 
 /// `/setup`: a space's settings, for moderators.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SetupRequest {
     Show,
     /// The daily prompt, posted in a channel (the platform's id) at a local time.
-    Prompts { channel_id: String, time: LocalTime, timezone: Timezone, weekdays: Weekdays },
+    Prompts {
+        channel_id: String,
+        time: LocalTime,
+        timezone: Timezone,
+        weekdays: Weekdays,
+    },
     /// Stops the daily prompt.
     PromptsOff,
     /// The prompt the next post will carry.
     Preview,
     /// Whether members (not only moderators) may see leaderboards.
-    Boards { members_see: bool },
+    Boards {
+        members_see: bool,
+    },
     /// The zone for members who set none.
     Timezone(Timezone),
     /// A role whose members may moderate (none clears it).

@@ -33,3 +33,8 @@ pub fn rights_of(member: Option<&serenity::Member>) -> CallerRights {
         role_ids: member.roles.iter().map(|r| r.to_string()).collect(),
     }
 }
+
+/// The invoker with their rights, as every command is asked.
+pub fn of(ctx: Context<'_>) -> crate::commands::Caller {
+    crate::commands::Caller { member: invoker(ctx), rights: rights(ctx) }
+}

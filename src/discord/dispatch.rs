@@ -9,9 +9,9 @@
 use super::lifecycle::InFlight;
 use super::recent::RecentInteractions;
 use super::registration::Registration;
-use super::reply::{self, Answer, Reply, Target};
+use super::reply::{self, Answer, Target};
 use super::rest::Rest;
-use super::{embeds, Clock, Data, Error};
+use super::{render, Clock, Data, Error};
 use crate::app::App;
 use crate::error::UserError;
 use poise::serenity_prelude as serenity;
@@ -136,7 +136,7 @@ async fn run_command(framework: poise::FrameworkContext<'_, Data, Error>, intera
 
 /// A command or subcommand this build does not have (a registration from another deploy).
 async fn unknown_command(to: Target<'_>, answer: &Answer) {
-    let reply = Reply::new(embeds::user_error(&UserError::UnknownCommand), true);
+    let reply = render::reply(&crate::commands::failure(&UserError::UnknownCommand.into()));
     let told = reply::send_to(to, answer, reply).await;
     let options: Vec<&str> = to.interaction.data.options.iter().map(|o| o.name.as_str()).collect();
     tracing::info!(command = %to.interaction.data.name, ?options, told, "an unknown command or subcommand; answered that it is not known");

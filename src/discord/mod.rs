@@ -5,21 +5,20 @@
 //! REST calls may go through a Discord REST proxy (`DISCORD_API_PROXY`), which is also how the
 //! tests point the real client at a fake Discord on 127.0.0.1.
 
-mod buttons;
 mod callback;
 mod caller;
 pub mod commands;
+mod components;
 mod dispatch;
-pub mod embeds;
 mod errors;
 mod lifecycle;
 mod outbox;
 mod recent;
-mod record_embeds;
 mod registration;
+pub mod render;
 mod reply;
 mod rest;
-mod study_embeds;
+mod syntax;
 
 use crate::app::App;
 use crate::config::DiscordConfig;
@@ -76,7 +75,7 @@ fn framework_options() -> poise::FrameworkOptions<Data, Error> {
     poise::FrameworkOptions {
         commands: commands(),
         on_error: |error| Box::pin(errors::on_error(error)),
-        event_handler: |framework, event| Box::pin(buttons::on_event(framework, event)),
+        event_handler: |framework, event| Box::pin(components::on_event(framework, event)),
         allowed_mentions: Some(serenity::CreateAllowedMentions::new()),
         initialize_owners: false,
         // No command has a cooldown. Left to poise, every invocation would still be recorded per

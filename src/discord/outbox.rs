@@ -5,17 +5,14 @@
 //! scheduler does not send it again. Posts and DMs carry a nonce with `enforce_nonce`, so
 //! Discord itself refuses a copy of one it already created.
 
+use super::render;
 use super::rest::{Rest, RestError};
-use super::{embeds, study_embeds};
 use crate::app::PromptView;
 use crate::domain::MemberRef;
 use crate::scheduler::{NudgeMessage, Outbox, Pacer, SendError};
 use poise::serenity_prelude as serenity;
-use serenity::{ButtonStyle, CreateActionRow, CreateButton, CreateMessage, LightMethod, Route};
+use serenity::{CreateMessage, LightMethod, Route};
 use std::time::Duration;
-
-/// The custom id prefix of the nudge's button; the space id follows, since a DM has no server.
-pub const NUDGE_CHECKIN: &str = "nudge:checkin:";
 
 /// Sends with the bot's own token and REST proxy.
 pub struct DiscordOutbox {
@@ -43,7 +40,7 @@ impl Outbox for DiscordOutbox {
     ) -> Result<(), SendError> {
         let channel = parse_id(channel_id).map(serenity::ChannelId::new)?;
         let message = CreateMessage::new()
-            .embed(embeds::prompt(prompt))
+            .embed(render::embed(&crate::present::prompt(prompt)))
             .nonce(serenity::Nonce::String(nonce_for(key)))
             .enforce_nonce(true);
         pacer.wait().await;
@@ -54,14 +51,12 @@ impl Outbox for DiscordOutbox {
         let user = parse_id(&member.user_id).map(serenity::UserId::new)?;
         pacer.wait().await;
         let channel = self.open_dm(user).await?;
-        let button = CreateButton::new(format!("{NUDGE_CHECKIN}{}", member.space.space_id))
-            .label("Check in")
-            .style(ButtonStyle::Success);
+        let reply = crate::present::nudge(nudge, &member.space.space_id);
         // One nudge per member, space and day: the nonce names all three.
         let key = format!("nudge/{}/{}/{}", member.space.space_id, member.user_id, nudge.day_ends_at.date_naive());
         let message = CreateMessage::new()
-            .embed(study_embeds::nudge(nudge))
-            .components(vec![CreateActionRow::Buttons(vec![button])])
+            .embed(render::embed(&reply.view))
+            .components(render::components(&reply.rows))
             .nonce(serenity::Nonce::String(nonce_for(&key)))
             .enforce_nonce(true);
         pacer.wait().await;

@@ -35,9 +35,11 @@ impl LocalTime {
         NaiveTime::from_hms_opt(hour, minute, 0).map(LocalTime).ok_or_else(invalid)
     }
 
-    pub fn from_hm(hour: u32, minute: u32) -> Option<Self> {
-        NaiveTime::from_hms_opt(hour, minute, 0).map(LocalTime)
-    }
+    /// When a member's nudge comes if they name no time: early evening, time left to study.
+    pub const DEFAULT_NUDGE: LocalTime = match NaiveTime::from_hms_opt(19, 0, 0) {
+        Some(time) => LocalTime(time),
+        None => panic!("19:00 is a time of day"),
+    };
 
     pub fn time(self) -> NaiveTime {
         self.0

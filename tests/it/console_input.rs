@@ -43,7 +43,7 @@ async fn topics_are_ticked_once_each_and_a_bad_number_is_named_as_typed() {
     assert!(text.contains("[x] 1.") && text.contains("[x] 2.") && text.contains("[ ] 3."), "{text}");
     let text = say(&console, "/topics 4 abc").await;
     assert!(text.contains("\"abc\" is not a topic number."), "{text}");
-    assert!(say(&console, "/topics 4 NONE").await.contains("Your checklist: 0 of"));
+    assert!(say(&console, "/topics 4 NONE").await.contains("Checklist (0 of"));
 }
 
 #[tokio::test]

@@ -4,8 +4,9 @@
 
 use crate::common::spawn_app;
 use backend_mentor::app::StepView;
-use backend_mentor::discord::embeds;
+use backend_mentor::discord::render::{embed, escape_markdown};
 use backend_mentor::domain::StepStatus;
+use backend_mentor::present;
 use poise::serenity_prelude::CreateEmbed;
 use serde_json::Value;
 
@@ -52,30 +53,29 @@ async fn every_entry_renders_within_discord_limits() {
             total: content.steps.len(),
             topics_done: vec![true; step.checklist.len()],
         };
-        problems.extend(check(&format!("step {}", step.number), embeds::step(&view)));
+        problems.extend(check(&format!("step {}", step.number), embed(&present::step_with_progress(&view))));
     }
     for tech in &content.technologies {
-        problems.extend(check(&tech.id, embeds::technology(tech)));
+        problems.extend(check(&tech.id, embed(&present::technology(tech))));
     }
     for comparison in &content.comparisons {
         let names: Vec<&str> = comparison.items.iter().map(String::as_str).collect();
         let view = t.app.compare(&names).expect("a curated comparison resolves");
         assert!(view.curated.is_some(), "{} should resolve to itself", comparison.id);
-        problems.extend(check(&comparison.id, embeds::compare(&view)));
+        problems.extend(check(&comparison.id, embed(&present::compare(&view))));
     }
     for entry in &content.faq {
         let view = t.app.faq(&entry.question).expect("every question finds an answer");
-        problems.extend(check(&entry.id, embeds::faq(&view, content.steps.len())));
+        problems.extend(check(&entry.id, embed(&present::faq(&view, content.steps.len()))));
     }
     for (i, prompt) in content.prompts.iter().enumerate() {
         let view =
             backend_mentor::app::PromptView { prompt, step: content.step(prompt.step), date: Default::default() };
-        problems.extend(check(&format!("prompt {i}"), embeds::prompt(&view)));
+        problems.extend(check(&format!("prompt {i}"), embed(&present::prompt(&view))));
     }
-    problems.extend(check("help", embeds::help()));
+    problems.extend(check("help", embed(&present::help(|_| true))));
     for section in backend_mentor::app::CareerSection::ALL {
-        let embed = backend_mentor::discord::commands::career::career_embed(t.app.career(), section);
-        problems.extend(check(section.title(), embed));
+        problems.extend(check(section.title(), embed(&present::career(t.app.career(), Some(section)))));
     }
     assert!(problems.is_empty(), "embeds over Discord's limits:\n{}", problems.join("\n"));
 }
@@ -94,6 +94,6 @@ async fn every_faq_question_finds_its_own_entry() {
 
 #[test]
 fn user_typed_text_cannot_format_or_ping() {
-    let escaped = embeds::escape_markdown("**hi** @everyone <@123>");
+    let escaped = escape_markdown("**hi** @everyone <@123>");
     assert_eq!(escaped, "\\*\\*hi\\*\\* \\@everyone \\<\\@123\\>");
 }

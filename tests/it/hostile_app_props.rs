@@ -164,9 +164,9 @@ async fn run(
             let snooze = snooze.map(|date| date.text(today));
             let request = NudgeRequest {
                 on,
-                time: time.as_deref(),
-                weekdays: weekdays.as_deref(),
-                snooze_until: snooze.as_deref(),
+                time: time.as_deref().map(LocalTime::parse).transpose()?,
+                weekdays: weekdays.as_deref().map(Weekdays::parse).transpose()?,
+                snooze_until: snooze.as_deref().map(backend_mentor::domain::correction::parse_date).transpose()?,
             };
             app.set_nudges(member, request, now).await.map(drop)
         }

@@ -6,6 +6,7 @@
 use crate::common::{at, spawn_app};
 use backend_mentor::app::NudgeRequest;
 use backend_mentor::domain::correction::{CorrectionKind, Reason};
+use backend_mentor::domain::schedule::LocalTime;
 use backend_mentor::domain::{CallerRights, GroupRef, MemberRef, Minutes, Note, Platform};
 use backend_mentor::domain::{StepStatus, Timezone};
 use backend_mentor::storage::{DeliveryKey, DeliveryKind};
@@ -121,7 +122,12 @@ async fn fill_every_table(t: &crate::common::TestApp) -> i64 {
     app.set_step_status(&ada(), 1, StepStatus::Learning, now).await.unwrap();
     app.set_topics_done(&ada(), 1, &[1], now).await.unwrap();
     app.join_group(&ada(), &GroupRef::named("rustaceans").unwrap(), now).await.unwrap();
-    let nudges = NudgeRequest { on: true, time: Some("19:00"), weekdays: None, snooze_until: Some("2026-03-03") };
+    let nudges = NudgeRequest {
+        on: true,
+        time: LocalTime::parse("19:00").ok(),
+        weekdays: None,
+        snooze_until: "2026-03-03".parse().ok(),
+    };
     app.set_nudges(&ada(), nudges, now).await.unwrap();
     let rights = CallerRights { manage_server: true, role_ids: vec![] };
     let bob = MemberRef::new(Platform::Discord, "guild-1", "bob");

@@ -169,7 +169,7 @@ async fn a_channel_that_refuses_posts_turns_the_schedule_off_with_a_reason() {
 }
 
 async fn nudges_at_seven(app: &App, member: &MemberRef) {
-    let request = NudgeRequest { on: true, time: Some("19:00"), weekdays: None, snooze_until: None };
+    let request = NudgeRequest { on: true, time: LocalTime::parse("19:00").ok(), weekdays: None, snooze_until: None };
     app.set_nudges(member, request, at(2026, 3, 1, 0, 0)).await.unwrap();
 }
 

@@ -1,8 +1,9 @@
 //! Leaderboards and moderators' corrections: /leaderboard, /correct, and /setup boards.
 
-use super::super::{buttons, caller, record_embeds, Context, Error};
-use super::send;
+use super::super::{caller, Context, Error};
+use super::answer;
 use crate::app::BoardRequest;
+use crate::commands::{Command, CorrectionRequest, SetupRequest};
 use crate::domain::correction::{parse_date, CorrectionKind, Reason};
 use crate::domain::group::GroupRef;
 use crate::domain::leaderboard::{Metric, Period};
@@ -41,9 +42,6 @@ pub async fn leaderboard(
     #[min = 1]
     page: Option<u32>,
 ) -> Result<(), Error> {
-    let app = &ctx.data().app;
-    let member = caller::invoker(ctx);
-    let now = ctx.data().now();
     sync_roles(ctx).await?;
     let request = BoardRequest {
         group: group.map(|r| GroupRef::role(&r.id.to_string(), &r.name)),
@@ -59,9 +57,7 @@ pub async fn leaderboard(
         },
         page,
     };
-    let view = app.leaderboard(&member, &caller::rights(ctx), &request, now).await?;
-    let row = buttons::board_row(&request, &view);
-    send(ctx, record_embeds::leaderboard(&view), true, vec![row]).await
+    answer(ctx, Command::Leaderboard(request)).await
 }
 
 /// Records the caller's roles as their study groups, so role boards know who belongs.
@@ -90,14 +86,13 @@ pub async fn correct(
         CorrectionAction::Add => CorrectionKind::AddDay,
         CorrectionAction::Remove => CorrectionKind::RemoveDay,
     };
-    let (date, reason) = (parse_date(&date)?, Reason::new(&reason)?);
-    let moderator = caller::invoker(ctx);
-    let view = ctx
-        .data()
-        .app
-        .correct_day(&moderator, &caller::rights(ctx), &member.id.to_string(), date, kind, &reason, ctx.data().now())
-        .await?;
-    send(ctx, record_embeds::correction(&view), true, vec![]).await
+    let request = CorrectionRequest {
+        kind,
+        user_id: member.id.to_string(),
+        date: parse_date(&date)?,
+        reason: Reason::new(&reason)?,
+    };
+    answer(ctx, Command::Correct(request)).await
 }
 
 /// What `/correct` does to the day.
@@ -115,8 +110,5 @@ pub async fn setup_boards(
     ctx: Context<'_>,
     #[description = "Whether members may see the boards"] visible: bool,
 ) -> Result<(), Error> {
-    let member = caller::invoker(ctx);
-    ctx.data().app.set_members_see_boards(&member.space, &caller::rights(ctx), visible, ctx.data().now()).await?;
-    let text = if visible { "Members can now see leaderboards." } else { "Only moderators can see leaderboards now." };
-    send(ctx, record_embeds::note("Leaderboards", text), true, vec![]).await
+    answer(ctx, Command::Setup(SetupRequest::Boards { members_see: visible })).await
 }

@@ -1,12 +1,14 @@
-//! Learning commands answered from the bundled content: /roadmap, /compare, /faq, /prompt, /help.
+//! Learning commands answered from the bundled content: /roadmap, /compare, /faq, /prompt,
+//! /career, /help.
 
-use super::super::{buttons, caller, embeds, Context, Error};
-use super::send;
+use super::super::{Context, Error};
+use super::{answer, autocomplete};
+use crate::app::CareerSection;
+use crate::commands::Command;
 use poise::serenity_prelude as serenity;
 
 async fn complete_faq(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    let choices = ctx.data().app.faq_choices(partial);
-    autocomplete(choices)
+    autocomplete(ctx.data().app.faq_choices(partial))
 }
 
 async fn complete_technology(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
@@ -15,11 +17,6 @@ async fn complete_technology(ctx: Context<'_>, partial: &str) -> serenity::Creat
 
 async fn complete_step(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
     autocomplete(ctx.data().app.step_choices(partial))
-}
-
-fn autocomplete(choices: Vec<crate::app::Choice>) -> serenity::CreateAutocompleteResponse {
-    let choices = choices.into_iter().map(|c| serenity::AutocompleteChoice::new(c.name, c.value)).collect();
-    serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }
 
 /// The backend learning path, step by step, with your progress
@@ -31,17 +28,7 @@ pub async fn roadmap(
     #[max_length = 100]
     step: Option<String>,
 ) -> Result<(), Error> {
-    let app = &ctx.data().app;
-    let member = caller::invoker(ctx);
-    match step {
-        None => {
-            send(ctx, embeds::roadmap(&app.roadmap_overview(&member).await?), true, vec![buttons::start_row()]).await
-        }
-        Some(query) => {
-            let view = app.roadmap_step_for(&member, &query).await?;
-            send(ctx, embeds::step(&view), true, buttons::step_rows(&view)).await
-        }
-    }
+    answer(ctx, Command::Roadmap { step }).await
 }
 
 /// Compare two technologies side by side (PostgreSQL vs MongoDB, REST vs GraphQL...)
@@ -57,8 +44,7 @@ pub async fn compare(
     #[max_length = 100]
     b: String,
 ) -> Result<(), Error> {
-    let view = ctx.data().app.compare(&[&a, &b])?;
-    send(ctx, embeds::compare(&view), false, vec![]).await
+    answer(ctx, Command::Compare { names: vec![a, b] }).await
 }
 
 /// Ask anything about becoming a backend developer
@@ -70,26 +56,42 @@ pub async fn faq(
     #[max_length = 300]
     question: Option<String>,
 ) -> Result<(), Error> {
-    let app = &ctx.data().app;
-    match question {
-        None => send(ctx, embeds::faq_index(&app.faq_questions()), true, vec![]).await,
-        Some(q) => {
-            let view = app.faq(&q)?;
-            send(ctx, embeds::faq(&view, app.content().steps.len()), false, vec![]).await
-        }
-    }
+    answer(ctx, Command::Faq { question }).await
 }
 
 /// Today's learning prompt
 #[poise::command(slash_command)]
 pub async fn prompt(ctx: Context<'_>) -> Result<(), Error> {
-    let member = caller::invoker(ctx);
-    let view = ctx.data().app.todays_prompt(&member.space, ctx.data().now()).await?;
-    send(ctx, embeds::prompt(&view), false, vec![]).await
+    answer(ctx, Command::Prompt).await
+}
+
+/// The part of the career map to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
+pub enum Section {
+    #[name = "skill tracks"]
+    Tracks,
+    #[name = "specializations"]
+    Specializations,
+    #[name = "career levels"]
+    Levels,
+    #[name = "salary ranges"]
+    Salaries,
+}
+
+/// The career map: skill tracks, specializations, levels and salary ranges
+#[poise::command(slash_command)]
+pub async fn career(ctx: Context<'_>, #[description = "Which part of the map"] section: Section) -> Result<(), Error> {
+    let section = match section {
+        Section::Tracks => CareerSection::Tracks,
+        Section::Specializations => CareerSection::Specializations,
+        Section::Levels => CareerSection::Levels,
+        Section::Salaries => CareerSection::Salaries,
+    };
+    answer(ctx, Command::Career { section: Some(section) }).await
 }
 
 /// What I can do, and where to start
 #[poise::command(slash_command)]
 pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
-    send(ctx, embeds::help(), true, vec![]).await
+    answer(ctx, Command::Help).await
 }

@@ -1,7 +1,8 @@
 //! Moderators' daily prompt schedule: /setup prompts, /setup off, /setup preview.
 
-use super::super::{caller, embeds, study_embeds, Context, Error};
-use super::send;
+use super::super::{Context, Error};
+use super::answer;
+use crate::commands::{Command, SetupRequest};
 use crate::domain::schedule::{LocalTime, Weekdays};
 use crate::domain::Timezone;
 use poise::serenity_prelude as serenity;
@@ -24,36 +25,23 @@ pub async fn setup_prompts(
     #[max_length = 40]
     weekdays: Option<String>,
 ) -> Result<(), Error> {
-    let app = &ctx.data().app;
-    let member = caller::invoker(ctx);
-    let rights = caller::rights(ctx);
-    let plan = (
-        LocalTime::parse(&time)?,
-        Timezone::parse(&timezone)?,
-        Weekdays::parse(weekdays.as_deref().unwrap_or("daily"))?,
-    );
-    let now = ctx.data().now();
-    let schedule = app.setup_prompts(&member.space, &rights, &channel.to_string(), plan, now).await?;
-    let settings = app.space_settings(&member.space, &rights).await?;
-    send(ctx, study_embeds::space_settings(&settings, Some(&schedule)), true, vec![]).await
+    let request = SetupRequest::Prompts {
+        channel_id: channel.to_string(),
+        time: LocalTime::parse(&time)?,
+        timezone: Timezone::parse(&timezone)?,
+        weekdays: Weekdays::parse(weekdays.as_deref().unwrap_or("daily"))?,
+    };
+    answer(ctx, Command::Setup(request)).await
 }
 
 /// Stop posting the daily prompt
 #[poise::command(slash_command, guild_only, rename = "off")]
 pub async fn setup_off(ctx: Context<'_>) -> Result<(), Error> {
-    let app = &ctx.data().app;
-    let member = caller::invoker(ctx);
-    let rights = caller::rights(ctx);
-    app.prompts_off(&member.space, &rights).await?;
-    let schedule = app.prompt_schedule(&member.space, ctx.data().now()).await?;
-    let settings = app.space_settings(&member.space, &rights).await?;
-    send(ctx, study_embeds::space_settings(&settings, schedule.as_ref()), true, vec![]).await
+    answer(ctx, Command::Setup(SetupRequest::PromptsOff)).await
 }
 
 /// Show the prompt the next scheduled post will carry
 #[poise::command(slash_command, guild_only, rename = "preview")]
 pub async fn setup_preview(ctx: Context<'_>) -> Result<(), Error> {
-    let member = caller::invoker(ctx);
-    let view = ctx.data().app.preview_prompt(&member.space, &caller::rights(ctx), ctx.data().now()).await?;
-    send(ctx, embeds::prompt(&view), true, vec![]).await
+    answer(ctx, Command::Setup(SetupRequest::Preview)).await
 }

@@ -2,9 +2,11 @@
 //! hidden by Discord's default permissions and checked again here, since owners can change
 //! what Discord hides).
 
-use super::super::{caller, study_embeds, Context, Error};
-use super::send;
-use crate::app::NudgeRequest;
+use super::super::{Context, Error};
+use super::answer;
+use crate::commands::{Command, NudgeChange, SettingsChange, SetupRequest};
+use crate::domain::correction::parse_date;
+use crate::domain::schedule::{LocalTime, Weekdays};
 use crate::domain::Timezone;
 use poise::serenity_prelude as serenity;
 
@@ -38,26 +40,18 @@ pub async fn settings(
     #[max_length = 10]
     snooze_until: Option<String>,
 ) -> Result<(), Error> {
-    let app = &ctx.data().app;
-    let member = caller::invoker(ctx);
-    let now = ctx.data().now();
-    if let Some(zone) = timezone {
-        app.set_timezone(&member, Timezone::parse(&zone)?, now).await?;
-    }
     let changes_nudges = nudges.is_some() || time.is_some() || weekdays.is_some() || snooze_until.is_some();
-    let nudge_schedule = if changes_nudges {
-        let request = NudgeRequest {
+    let nudges = match changes_nudges {
+        false => None,
+        true => Some(NudgeChange {
             on: nudges != Some(Switch::Off),
-            time: time.as_deref(),
-            weekdays: weekdays.as_deref(),
-            snooze_until: snooze_until.as_deref(),
-        };
-        Some(app.set_nudges(&member, request, now).await?)
-    } else {
-        None
+            time: time.as_deref().map(LocalTime::parse).transpose()?,
+            weekdays: weekdays.as_deref().map(Weekdays::parse).transpose()?,
+            snooze_until: snooze_until.as_deref().map(parse_date).transpose()?,
+        }),
     };
-    let zone = app.member_timezone(&member).await?;
-    send(ctx, study_embeds::member_settings(zone.name(), nudge_schedule), true, vec![]).await
+    let timezone = timezone.as_deref().map(Timezone::parse).transpose()?;
+    answer(ctx, Command::Settings(SettingsChange { timezone, nudges })).await
 }
 
 /// Server settings for moderators
@@ -83,11 +77,7 @@ pub async fn setup(_ctx: Context<'_>) -> Result<(), Error> {
 /// Show this server's mentor settings
 #[poise::command(slash_command, guild_only, rename = "show")]
 pub async fn setup_show(ctx: Context<'_>) -> Result<(), Error> {
-    let member = caller::invoker(ctx);
-    let app = &ctx.data().app;
-    let view = app.space_settings(&member.space, &caller::rights(ctx)).await?;
-    let schedule = app.prompt_schedule(&member.space, ctx.data().now()).await?;
-    send(ctx, study_embeds::space_settings(&view, schedule.as_ref()), true, vec![]).await
+    answer(ctx, Command::Setup(SetupRequest::Show)).await
 }
 
 /// Set the time zone used for members who have not set their own
@@ -99,13 +89,7 @@ pub async fn setup_timezone(
     #[max_length = 64]
     zone: String,
 ) -> Result<(), Error> {
-    let app = &ctx.data().app;
-    let member = caller::invoker(ctx);
-    let rights = caller::rights(ctx);
-    let zone = Timezone::parse(&zone)?;
-    app.set_space_timezone(&member.space, &rights, zone, ctx.data().now()).await?;
-    send(ctx, study_embeds::space_settings(&app.space_settings(&member.space, &rights).await?, None), true, vec![])
-        .await
+    answer(ctx, Command::Setup(SetupRequest::Timezone(Timezone::parse(&zone)?))).await
 }
 
 /// Let members of a role use moderator commands (leave empty to clear)
@@ -114,11 +98,5 @@ pub async fn setup_moderator_role(
     ctx: Context<'_>,
     #[description = "The moderator role"] role: Option<serenity::Role>,
 ) -> Result<(), Error> {
-    let app = &ctx.data().app;
-    let member = caller::invoker(ctx);
-    let rights = caller::rights(ctx);
-    let role_id = role.map(|r| r.id.to_string());
-    app.set_moderator_role(&member.space, &rights, role_id.as_deref(), ctx.data().now()).await?;
-    send(ctx, study_embeds::space_settings(&app.space_settings(&member.space, &rights).await?, None), true, vec![])
-        .await
+    answer(ctx, Command::Setup(SetupRequest::ModeratorRole(role.map(|r| r.id.to_string())))).await
 }

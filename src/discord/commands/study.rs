@@ -1,7 +1,8 @@
 //! /checkin: count today as a study day. The answer is ephemeral.
 
-use super::super::{caller, study_embeds, Context, Error};
-use super::send;
+use super::super::{Context, Error};
+use super::answer;
+use crate::commands::Command;
 use crate::domain::{Minutes, Note};
 
 /// Count today as a study day (in your own time zone)
@@ -18,7 +19,5 @@ pub async fn checkin(
 ) -> Result<(), Error> {
     let minutes = minutes.map(Minutes::new).transpose()?;
     let note = Note::new(note.as_deref().unwrap_or(""))?;
-    let member = caller::invoker(ctx);
-    let view = ctx.data().app.check_in(&member, ctx.data().now(), minutes, note).await?;
-    send(ctx, study_embeds::checkin(&view), true, vec![]).await
+    answer(ctx, Command::CheckIn { minutes, note }).await
 }
