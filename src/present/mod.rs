@@ -27,3 +27,6 @@ pub use reply::{Attachment, Button, ButtonStyle, Field, Menu, MenuOption, Reply,
 pub use study::{checkin, daily_prompt, member_settings, nudge, space_settings};
 pub use text::{content_bullets, Span, Text, TimeStyle};
 pub use words::{count, days, minutes};
+
+#[cfg(test)]
+mod tests;
