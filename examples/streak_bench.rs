@@ -9,10 +9,11 @@
 //! check-in path itself would have written. `measure PATH` times check-in, `/streak`,
 //! leaderboard pages and the heatmap through `App`, and prints percentiles.
 
-use backend_mentor::app::{heatmap_start, render_heatmap, App, BoardRequest, HeatmapDay};
+use backend_mentor::app::{App, BoardRequest};
 use backend_mentor::content::ContentSource;
 use backend_mentor::domain::history::DayMark;
 use backend_mentor::domain::{CallerRights, MemberRef, Metric, Minutes, Period, Platform, Timezone};
+use backend_mentor::heatmap::{heatmap_start, render_heatmap, HeatmapDay};
 use backend_mentor::storage::Store;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use std::sync::Arc;

@@ -14,6 +14,7 @@ pub mod content;
 pub mod discord;
 pub mod domain;
 pub mod error;
+pub mod heatmap;
 pub mod present;
 pub mod scheduler;
 pub mod startup;

@@ -7,11 +7,10 @@
 //! exactly 7 px wide, so the copies land where the SVG would have drawn them (a test compares
 //! the two pictures).
 
-use super::heatmap::{frame_svg, glyph_svg, square_svg, title, Palette, CELL, GLYPH_HEIGHT, HEIGHT, STEP};
-use super::heatmap::{heatmap_start, HeatmapDay, FAMILY, FONT, LEFT, TOP};
-use super::heatmap::{TITLE_ADVANCE, WIDTH};
-use crate::error::Error;
-use anyhow::Context;
+use super::svg::{frame_svg, glyph_svg, square_svg, title, Palette, CELL, GLYPH_HEIGHT, HEIGHT, STEP};
+use super::svg::{FAMILY, FONT, LEFT, TITLE_ADVANCE, TOP, WIDTH};
+use super::{heatmap_start, HeatmapDay};
+use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use resvg::tiny_skia::{Pixmap, PixmapPaint, Transform};
 use std::collections::HashMap;
@@ -30,7 +29,7 @@ const GLYPH_PAD: i64 = 3;
 const GLYPH_TOP: i64 = 2;
 
 /// Renders the days (oldest first, from `heatmap_start(today)`) to PNG bytes.
-pub fn render_heatmap(days: &[HeatmapDay], today: NaiveDate) -> Result<Vec<u8>, Error> {
+pub fn render_heatmap(days: &[HeatmapDay], today: NaiveDate) -> Result<Vec<u8>> {
     let first = heatmap_start(today);
     let mut pixmap = (*frame(first)?).clone();
     let sprites = sprites()?;
@@ -57,7 +56,7 @@ pub fn render_heatmap(days: &[HeatmapDay], today: NaiveDate) -> Result<Vec<u8>, 
 }
 
 /// Rasterizes one SVG with the embedded font.
-pub(super) fn rasterize(svg: &str, width: u32, height: u32) -> Result<Pixmap, Error> {
+pub(super) fn rasterize(svg: &str, width: u32, height: u32) -> Result<Pixmap> {
     let options =
         resvg::usvg::Options { fontdb: font_database(), font_family: FAMILY.to_string(), ..Default::default() };
     let tree = resvg::usvg::Tree::from_str(svg, &options).context("a heatmap SVG did not parse")?;
@@ -67,7 +66,7 @@ pub(super) fn rasterize(svg: &str, width: u32, height: u32) -> Result<Pixmap, Er
 }
 
 /// The frame for a window starting on `first`, drawn on first use.
-fn frame(first: NaiveDate) -> Result<Arc<Pixmap>, Error> {
+fn frame(first: NaiveDate) -> Result<Arc<Pixmap>> {
     static FRAMES: Mutex<Vec<(NaiveDate, Arc<Pixmap>)>> = Mutex::new(Vec::new());
     let cached = FRAMES.lock().unwrap_or_else(|e| e.into_inner()).iter().find(|(d, _)| *d == first).cloned();
     if let Some((_, pixmap)) = cached {
@@ -90,7 +89,7 @@ struct Sprites {
     glyphs: HashMap<char, Pixmap>,
 }
 
-fn sprites() -> Result<&'static Sprites, Error> {
+fn sprites() -> Result<&'static Sprites> {
     static SPRITES: OnceLock<Sprites> = OnceLock::new();
     if let Some(sprites) = SPRITES.get() {
         return Ok(sprites);
