@@ -52,7 +52,7 @@ pub fn render_heatmap(days: &[HeatmapDay], today: NaiveDate) -> Result<Vec<u8>> 
             );
         }
     }
-    Ok(encode_png(pixmap.data()).context("the heatmap PNG could not be encoded")?)
+    encode_png(pixmap.data()).context("the heatmap PNG could not be encoded")
 }
 
 /// Rasterizes one SVG with the embedded font.
