@@ -83,7 +83,11 @@ async fn main() {
     let (rate, nudges) = (args.first().copied().unwrap_or(400), args.get(1).copied().unwrap_or(10_000));
     let dir = tempfile::tempdir().expect("a temporary folder");
     let store = Store::connect(&format!("sqlite://{}/sched.db", dir.path().display())).await.expect("database");
-    let app = App::new(Arc::new(ContentSource::Embedded.load().expect("content")), store, Timezone::UTC);
+    let app = App::new(
+        Arc::new(ContentSource::Embedded.load(&backend_mentor::startup::render_limits()).expect("content")),
+        store,
+        Timezone::UTC,
+    );
     let noon = Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 0).unwrap();
     measure_planning(&app, noon).await;
 

@@ -123,7 +123,7 @@ fn member(i: i64) -> MemberRef {
 }
 
 async fn measure(path: &str) -> anyhow::Result<()> {
-    let content = Arc::new(ContentSource::Embedded.load()?);
+    let content = Arc::new(ContentSource::Embedded.load(&backend_mentor::startup::render_limits())?);
     let app = App::new(content, Store::connect(&format!("sqlite://{path}")).await?, Timezone::UTC);
     let moderator = CallerRights { manage_server: true, role_ids: Vec::new() };
     let half_hour = Some(Minutes::new(30)?);
@@ -193,7 +193,7 @@ async fn measure(path: &str) -> anyhow::Result<()> {
 
 /// A few calls of each kind, for looking at their statements with RUST_LOG=sqlx::query=debug.
 async fn profile(path: &str) -> anyhow::Result<()> {
-    let content = Arc::new(ContentSource::Embedded.load()?);
+    let content = Arc::new(ContentSource::Embedded.load(&backend_mentor::startup::render_limits())?);
     let app = App::new(content, Store::connect(&format!("sqlite://{path}")).await?, Timezone::UTC);
     let moderator = CallerRights { manage_server: true, role_ids: Vec::new() };
     for i in 0..3 {

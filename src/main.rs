@@ -82,7 +82,7 @@ fn startup_failed(error: &anyhow::Error, redactor: &Redactor) -> ExitCode {
 
 fn check(config: &Config) -> ExitCode {
     let source = startup::content_source(config);
-    match source.load() {
+    match source.load(&backend_mentor::startup::render_limits()) {
         Ok(content) => {
             let c = content.counts();
             println!("Content OK ({source:?}):");

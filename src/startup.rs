@@ -4,7 +4,7 @@
 
 use crate::app::App;
 use crate::config::Config;
-use crate::content::{Content, ContentSource};
+use crate::content::{Content, ContentSource, RenderLimits};
 use crate::storage::Store;
 use anyhow::Context;
 use std::sync::Arc;
@@ -17,11 +17,18 @@ pub fn content_source(config: &Config) -> ContentSource {
     }
 }
 
+/// The render limits content must fit: the tightest of every platform this binary serves
+/// (the console shows any length).
+pub fn render_limits() -> RenderLimits {
+    RenderLimits::tightest(&[crate::discord::render::LIMITS], "Discord")
+}
+
 /// Loads the content and validates it; a broken file stops the start with its problems.
 pub fn load_content(config: &Config) -> anyhow::Result<Arc<Content>> {
     let source = content_source(config);
-    let content =
-        source.load().context("the content did not pass its checks (run `backend-mentor check` for details)")?;
+    let content = source
+        .load(&render_limits())
+        .context("the content did not pass its checks (run `backend-mentor check` for details)")?;
     Ok(Arc::new(content))
 }
 

@@ -5,7 +5,7 @@
 //! found is collected rather than stopping at the first, so a contributor fixes them in one pass.
 
 use super::model::{Career, Comparison, FaqEntry, Prompt, Step, Technology};
-use super::validate::{self, Problem, Sourced};
+use super::validate::{self, Problem, RenderLimits, Sourced};
 use super::Content;
 use include_dir::{include_dir, Dir};
 use serde::Deserialize;
@@ -74,18 +74,19 @@ struct PromptsFile {
 }
 
 impl ContentSource {
-    /// Loads, validates and indexes the curriculum.
-    pub fn load(&self) -> Result<Content, ContentError> {
+    /// Loads, validates (against `limits`: those of every platform served) and indexes the
+    /// curriculum.
+    pub fn load(&self, limits: &RenderLimits) -> Result<Content, ContentError> {
         let files = match self {
             ContentSource::Embedded => embedded_files(),
             ContentSource::Folder(root) => folder_files(root)?,
         };
-        load_files(&files)
+        load_files(&files, limits)
     }
 }
 
 /// Parses and validates a set of files; the seam the tests use for broken content.
-pub fn load_files(files: &[ContentFile]) -> Result<Content, ContentError> {
+pub fn load_files(files: &[ContentFile], limits: &RenderLimits) -> Result<Content, ContentError> {
     let mut collected = Collected::default();
     let mut problems = Vec::new();
     for file in files {
@@ -101,6 +102,7 @@ pub fn load_files(files: &[ContentFile]) -> Result<Content, ContentError> {
         &collected.faq,
         &collected.prompts,
         &career,
+        limits,
     ));
     if !problems.is_empty() {
         return Err(ContentError(problems));

@@ -6,13 +6,13 @@
 
 mod loader;
 pub mod model;
-mod rules;
 pub mod search;
 pub mod validate;
 
 pub use loader::{load_files, ContentError, ContentFile, ContentSource};
 use model::{Career, Comparison, FaqEntry, Prompt, Step, Technology};
 use search::{Document, Found, Hit, Scope, SearchIndex, Target};
+pub use validate::RenderLimits;
 
 /// The whole curriculum, validated and indexed.
 pub struct Content {

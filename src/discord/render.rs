@@ -4,6 +4,7 @@
 
 use super::reply::Reply as DiscordReply;
 use super::syntax;
+use crate::content::RenderLimits;
 use crate::present::{ButtonStyle, Reply, Row, Span, Text, TimeStyle, Tone, View};
 use poise::serenity_prelude as serenity;
 use serenity::{
@@ -23,7 +24,18 @@ mod limit {
     pub const OPTIONS: usize = 25;
     pub const OPTION_LABEL: usize = 100;
     pub const PLACEHOLDER: usize = 150;
+    pub const CHOICE_NAME: usize = 100;
+    pub const TOTAL: usize = 6000;
 }
+
+/// What content must fit to be shown whole in an embed, for content validation.
+pub const LIMITS: RenderLimits = RenderLimits {
+    platforms: "Discord",
+    choice_name: limit::CHOICE_NAME,
+    body: limit::DESCRIPTION,
+    field_value: limit::FIELD_VALUE,
+    total: limit::TOTAL,
+};
 
 fn colour(tone: Tone) -> u32 {
     match tone {

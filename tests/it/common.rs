@@ -28,7 +28,9 @@ impl TestApp {
 }
 
 pub async fn open_app(url: &str, zone: Timezone) -> App {
-    let content = ContentSource::Embedded.load().expect("the bundled content passes its checks");
+    let content = ContentSource::Embedded
+        .load(&backend_mentor::startup::render_limits())
+        .expect("the bundled content passes its checks");
     let store = Store::connect(url).await.expect("the test database opens");
     App::new(Arc::new(content), store, zone)
 }

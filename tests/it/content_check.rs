@@ -29,7 +29,7 @@ text = "What is a variable?"
 "#;
 
 fn problems(files: Vec<ContentFile>) -> Vec<String> {
-    match load_files(&files) {
+    match load_files(&files, &backend_mentor::startup::render_limits()) {
         Ok(_) => Vec::new(),
         Err(e) => e.0.iter().map(|p| p.to_string()).collect(),
     }

@@ -1,63 +1,21 @@
-//! Checks the curriculum before the mentor uses it: ids, cross-references and Discord's limits.
+//! Checks the curriculum before the mentor uses it: ids, cross-references, and the render
+//! limits of every platform the binary serves.
 //!
-//! Discord rejects a whole message when one embed field is too long, so the limits are checked
-//! here, at start and by `backend-mentor check`, instead of being discovered by a learner. Each
-//! problem names the file and the entry so a contributor can find it. The per-kind checks live in
-//! `rules.rs`; this file holds the problem type and the checks that span kinds.
+//! A platform may refuse a whole message when one part is too long (Discord does), so the limits
+//! are checked here, at start and by `backend-mentor check`, instead of being discovered by a
+//! learner. The limits come from the platforms themselves (`RenderLimits`), never from here.
+//! Each problem names the file and the entry so a contributor can find it. A tree: `problem`
+//! (the types), `limits`, `rules` (the per-kind checks), and this file (the checks across kinds).
+
+mod limits;
+mod problem;
+mod rules;
+
+pub use limits::RenderLimits;
+pub use problem::{Problem, Sourced};
 
 use super::model::{Career, Comparison, FaqEntry, Prompt, Step, Technology};
-use super::rules;
 use std::collections::{HashMap, HashSet};
-use std::fmt;
-
-/// Discord's documented limits that the rendered content must respect.
-pub mod limits {
-    pub const EMBED_TITLE: usize = 256;
-    pub const EMBED_DESCRIPTION: usize = 4096;
-    pub const FIELD_VALUE: usize = 1024;
-    pub const EMBED_FIELDS: usize = 25;
-    pub const EMBED_TOTAL: usize = 6000;
-    pub const CHOICE_NAME: usize = 100;
-}
-
-/// A value together with the content file it was read from.
-pub struct Sourced<T> {
-    pub file: String,
-    pub value: T,
-}
-
-impl<T> Sourced<T> {
-    pub fn new(file: &str, value: T) -> Self {
-        Sourced { file: file.to_string(), value }
-    }
-}
-
-/// One thing wrong with the content.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub file: String,
-    pub entry: Option<String>,
-    pub message: String,
-}
-
-impl Problem {
-    pub fn file(file: &str, message: impl Into<String>) -> Self {
-        Problem { file: file.to_string(), entry: None, message: message.into() }
-    }
-
-    pub fn entry(file: &str, entry: &str, message: impl Into<String>) -> Self {
-        Problem { file: file.to_string(), entry: Some(entry.to_string()), message: message.into() }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.entry {
-            Some(entry) => write!(f, "{}, entry `{}`: {}", self.file, entry, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
-        }
-    }
-}
 
 /// Runs every check and returns all problems found.
 pub fn check_all(
@@ -67,6 +25,7 @@ pub fn check_all(
     faq: &[Sourced<FaqEntry>],
     prompts: &[Sourced<Prompt>],
     career: &Sourced<Career>,
+    limits: &RenderLimits,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     unique_ids(steps, |s| &s.id, &mut problems);
@@ -81,21 +40,21 @@ pub fn check_all(
     let tech_ids: HashSet<&str> = technologies.iter().map(|t| t.value.id.as_str()).collect();
     let faq_ids: HashSet<&str> = faq.iter().map(|f| f.value.id.as_str()).collect();
     for s in steps {
-        rules::step(s, &tech_ids, &mut problems);
+        rules::step(limits, s, &tech_ids, &mut problems);
     }
     for t in technologies {
-        rules::technology(t, step_count, &mut problems);
+        rules::technology(limits, t, step_count, &mut problems);
     }
     for c in comparisons {
-        rules::comparison(c, technologies, &mut problems);
+        rules::comparison(limits, c, technologies, &mut problems);
     }
     for f in faq {
-        rules::faq(f, &faq_ids, step_count, &mut problems);
+        rules::faq(limits, f, &faq_ids, step_count, &mut problems);
     }
     for p in prompts {
-        rules::prompt(p, step_count, &mut problems);
+        rules::prompt(limits, p, step_count, &mut problems);
     }
-    rules::career(career, &mut problems);
+    rules::career(limits, career, &mut problems);
     if steps.is_empty() {
         problems.push(Problem::file("roadmap.toml", "has no steps; the roadmap needs at least one"));
     }
