@@ -32,23 +32,20 @@ impl App {
         self.content.faq.iter().map(|f| f.question.as_str()).collect()
     }
 
-    /// Up to 25 choices for what has been typed so far; the first questions when nothing is.
-    pub fn faq_choices(&self, partial: &str) -> Vec<Choice> {
+    /// Up to `max` choices (as many as the front end shows) for what has been typed so far; the
+    /// first questions when nothing is.
+    pub fn faq_choices(&self, partial: &str, max: usize) -> Vec<Choice> {
         let partial: String = partial.chars().take(super::MAX_QUERY_CHARS).collect();
         let labels: Vec<String> = if partial.trim().is_empty() {
             self.faq_questions().into_iter().map(str::to_string).collect()
         } else {
             self.content.search().complete(&partial, Scope::Faq).into_iter().map(|h| h.label).collect()
         };
-        labels
-            .into_iter()
-            .take(crate::content::search::MAX_CHOICES)
-            .map(|label| Choice { value: label.clone(), name: label })
-            .collect()
+        labels.into_iter().take(max).map(|label| Choice { value: label.clone(), name: label }).collect()
     }
 
-    /// Up to 25 technology names matching what has been typed so far.
-    pub fn technology_choices(&self, partial: &str) -> Vec<Choice> {
+    /// Up to `max` technology names matching what has been typed so far.
+    pub fn technology_choices(&self, partial: &str, max: usize) -> Vec<Choice> {
         let partial: String = partial.chars().take(super::MAX_QUERY_CHARS).collect();
         let names: Vec<String> = if partial.trim().is_empty() {
             self.content.technologies.iter().map(|t| t.name.clone()).collect()
@@ -56,11 +53,7 @@ impl App {
             let hits = self.content.search().complete(&partial, Scope::Technologies);
             hits.into_iter().map(|h| h.label).collect()
         };
-        names
-            .into_iter()
-            .take(crate::content::search::MAX_CHOICES)
-            .map(|name| Choice { value: name.clone(), name })
-            .collect()
+        names.into_iter().take(max).map(|name| Choice { value: name.clone(), name }).collect()
     }
 
     fn answer_for(&self, target: Target) -> FaqAnswer<'_> {
@@ -78,8 +71,8 @@ impl App {
 }
 
 impl App {
-    /// Up to 25 roadmap steps matching what has been typed, by number or title.
-    pub fn step_choices(&self, partial: &str) -> Vec<Choice> {
+    /// Up to `max` roadmap steps matching what has been typed, by number or title.
+    pub fn step_choices(&self, partial: &str, max: usize) -> Vec<Choice> {
         let partial: String = partial.chars().take(super::MAX_QUERY_CHARS).collect();
         let steps = &self.content.steps;
         let matching: Vec<&crate::content::model::Step> = if partial.trim().is_empty() {
@@ -92,15 +85,16 @@ impl App {
         };
         matching
             .into_iter()
+            .take(max)
             .map(|s| Choice { name: format!("Step {} · {}", s.number, s.title), value: s.number.to_string() })
             .collect()
     }
 
-    /// Up to 25 IANA time zones containing what has been typed ("berlin", "america/").
-    pub fn timezone_choices(&self, partial: &str) -> Vec<Choice> {
+    /// Up to `max` IANA time zones containing what has been typed ("berlin", "america/").
+    pub fn timezone_choices(&self, partial: &str, max: usize) -> Vec<Choice> {
         crate::domain::timezone::matching(partial)
             .into_iter()
-            .take(crate::content::search::MAX_CHOICES)
+            .take(max)
             .map(|name| Choice { name: name.to_string(), value: name.to_string() })
             .collect()
     }

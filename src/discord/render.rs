@@ -13,7 +13,7 @@ use serenity::{
 };
 
 /// Discord's limits on what one message may hold.
-mod limit {
+pub mod limit {
     pub const TITLE: usize = 256;
     pub const DESCRIPTION: usize = 4096;
     pub const FIELDS: usize = 25;
@@ -25,6 +25,8 @@ mod limit {
     pub const OPTION_LABEL: usize = 100;
     pub const PLACEHOLDER: usize = 150;
     pub const CHOICE_NAME: usize = 100;
+    /// Autocomplete choices offered at once.
+    pub const CHOICES: usize = 25;
     pub const TOTAL: usize = 6000;
 }
 

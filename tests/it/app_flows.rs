@@ -132,13 +132,13 @@ async fn a_broken_database_surfaces_as_an_internal_error_not_a_panic() {
 async fn autocomplete_never_offers_more_than_25_choices_within_discord_limits() {
     let t = spawn_app().await;
     for partial in ["", "b", "how", "data", "zzz"] {
-        let choices = t.app.faq_choices(partial);
+        let choices = t.app.faq_choices(partial, 25);
         assert!(choices.len() <= 25);
         assert!(choices.iter().all(|c| c.name.chars().count() <= 100 && c.value.chars().count() <= 100));
     }
-    assert!(t.app.faq_choices("").len() == 25);
-    assert!(!t.app.technology_choices("postg").is_empty());
-    assert_eq!(t.app.technology_choices("postg")[0].name, "PostgreSQL");
+    assert!(t.app.faq_choices("", 25).len() == 25);
+    assert!(!t.app.technology_choices("postg", 25).is_empty());
+    assert_eq!(t.app.technology_choices("postg", 25)[0].name, "PostgreSQL");
 }
 
 #[tokio::test]

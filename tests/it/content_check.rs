@@ -61,7 +61,10 @@ fn text_over_discord_limits_and_duplicate_ids_are_reported() {
     );
     let found =
         problems(vec![file("roadmap.toml", STEP), file("prompts.toml", PROMPT), file("faq/x.toml", &long_question)]);
-    assert!(found.iter().any(|p| p.contains("entry `a`: `question` is 120 characters; the limit on Discord is 100")), "{found:?}");
+    assert!(
+        found.iter().any(|p| p.contains("entry `a`: `question` is 120 characters; the limit on Discord is 100")),
+        "{found:?}"
+    );
     assert!(found.iter().any(|p| p.contains("the id is already used in faq/x.toml")), "{found:?}");
 }
 

@@ -189,8 +189,9 @@ async fn run(
         Call::Compare(a, b) => app.compare(&[&a, &b]).map(drop).map_err(Error::from),
         Call::Faq(question) => app.faq(&question).map(drop).map_err(Error::from),
         Call::Autocomplete(partial) => {
-            let counts = [app.faq_choices(&partial), app.technology_choices(&partial), app.step_choices(&partial)];
-            assert!(counts.iter().chain([&app.timezone_choices(&partial)]).all(|c| c.len() <= 25));
+            let counts =
+                [app.faq_choices(&partial, 25), app.technology_choices(&partial, 25), app.step_choices(&partial, 25)];
+            assert!(counts.iter().chain([&app.timezone_choices(&partial, 25)]).all(|c| c.len() <= 25));
             Ok(())
         }
         Call::Leaderboard { page, period, metric, role } => {

@@ -1,22 +1,22 @@
 //! Learning commands answered from the bundled content: /roadmap, /compare, /faq, /prompt,
 //! /career, /help.
 
-use super::super::{Context, Error};
+use super::super::{render, Context, Error};
 use super::{answer, autocomplete};
 use crate::app::CareerSection;
 use crate::commands::Command;
 use poise::serenity_prelude as serenity;
 
 async fn complete_faq(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    autocomplete(ctx.data().app.faq_choices(partial))
+    autocomplete(ctx.data().app.faq_choices(partial, render::limit::CHOICES))
 }
 
 async fn complete_technology(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    autocomplete(ctx.data().app.technology_choices(partial))
+    autocomplete(ctx.data().app.technology_choices(partial, render::limit::CHOICES))
 }
 
 async fn complete_step(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    autocomplete(ctx.data().app.step_choices(partial))
+    autocomplete(ctx.data().app.step_choices(partial, render::limit::CHOICES))
 }
 
 /// The backend learning path, step by step, with your progress

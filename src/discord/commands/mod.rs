@@ -35,12 +35,12 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
 
 /// Up to 25 IANA time zones for what has been typed, for every time zone option.
 async fn complete_timezone(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
-    autocomplete(ctx.data().app.timezone_choices(partial))
+    autocomplete(ctx.data().app.timezone_choices(partial, render::limit::CHOICES))
 }
 
 /// Choices as Discord's autocomplete answer (at most 25).
 fn autocomplete(choices: Vec<crate::app::Choice>) -> CreateAutocompleteResponse {
-    let choices = choices.into_iter().take(25).map(|c| AutocompleteChoice::new(c.name, c.value)).collect();
+    let choices = choices.into_iter().map(|c| AutocompleteChoice::new(c.name, c.value)).collect();
     CreateAutocompleteResponse::new().set_choices(choices)
 }
 
