@@ -77,7 +77,6 @@ fn the_streak_names_its_figures_and_points_to_the_rules_as_a_command() {
     assert_eq!(view.image.as_deref(), Some(HEATMAP_FILE));
     let footer = view.footer.unwrap();
     assert!(footer.spans.contains(&Span::Command(CommandRef::StreakRules)), "{footer:?}");
-    assert!(!footer.words().contains("/streak"), "no command syntax in the core: {}", footer.words());
 }
 
 #[test]

@@ -31,3 +31,4 @@ mod store_faults;
 mod streak_flows;
 mod streak_props;
 mod tidy;
+mod tidy_layers;

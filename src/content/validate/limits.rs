@@ -45,12 +45,12 @@ mod tests {
 
     #[test]
     fn the_tightest_limits_take_the_smallest_of_each() {
-        let a = RenderLimits { platforms: "a", choice_name: 100, body: 4096, field_value: 1024, total: 6000 };
+        let a = RenderLimits { platforms: "a", choice_name: 100, body: 4000, field_value: 1024, total: 5000 };
         let b = RenderLimits { platforms: "b", choice_name: 75, body: 3000, field_value: 2000, total: 9000 };
         let both = RenderLimits::tightest(&[a, b], "a and b");
         assert_eq!(
             both,
-            RenderLimits { platforms: "a and b", choice_name: 75, body: 3000, field_value: 1024, total: 6000 }
+            RenderLimits { platforms: "a and b", choice_name: 75, body: 3000, field_value: 1024, total: 5000 }
         );
         assert_eq!(RenderLimits::tightest(&[], "none"), RenderLimits { platforms: "none", ..RenderLimits::NONE });
     }
