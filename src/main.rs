@@ -7,9 +7,10 @@
 //! cause chain is masked.
 
 use backend_mentor::cli::{Cli, CliCommand};
+use backend_mentor::clock::Clock;
 use backend_mentor::config::{load_env_file, Config, EnvFile};
 use backend_mentor::console::Console;
-use backend_mentor::discord::{self, Clock};
+use backend_mentor::discord;
 use backend_mentor::telemetry::Redactor;
 use backend_mentor::{startup, telemetry};
 use clap::Parser;
@@ -114,7 +115,7 @@ async fn run_bot(config: &Config, redactor: &Redactor) -> ExitCode {
         Ok(app) => app,
         Err(e) => return startup_failed(&e, redactor),
     };
-    let clock: Clock = Arc::new(chrono::Utc::now);
+    let clock = Clock::system();
     match discord::run(app, discord, config.scheduler, clock, startup::shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => startup_failed(&e, redactor),
@@ -123,7 +124,7 @@ async fn run_bot(config: &Config, redactor: &Redactor) -> ExitCode {
 
 async fn console(config: &Config, user: &str) -> anyhow::Result<()> {
     let app = startup::build_app(config).await?;
-    let console = Console::new(app.clone(), user);
+    let console = Console::new(app.clone(), user, Clock::system()).with_scheduling(config.scheduler);
     let result = console.run_repl().await;
     app.store().close().await;
     result
@@ -137,7 +138,8 @@ async fn ask(config: &Config, line: &str, user: &str, redactor: &Redactor) -> Ex
             return ExitCode::from(ASK_FAILED);
         }
     };
-    let reply = Console::new(app.clone(), user).handle(line, chrono::Utc::now()).await;
+    let console = Console::new(app.clone(), user, Clock::system()).with_scheduling(config.scheduler);
+    let reply = console.handle(line).await;
     print!("{}", reply.text);
     app.store().close().await;
     ExitCode::from(reply.status.exit_code() as u8)

@@ -74,7 +74,7 @@ impl Console {
             Command::Clock { setting: None } => {
                 format!("The console clock reads {} (UTC).\n", now.format("%Y-%m-%d %H:%M"))
             }
-            Command::Clock { setting: Some(s) } => match self.clock.set(&s, now)? {
+            Command::Clock { setting: Some(s) } => match self.clock.set(&s)? {
                 Some(at) => format!(
                     "The console clock is set to {} (UTC). /clock off returns to the real time.\n",
                     at.format("%Y-%m-%d %H:%M")

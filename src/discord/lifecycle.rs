@@ -7,8 +7,9 @@
 use super::dispatch::Dispatcher;
 use super::outbox::DiscordOutbox;
 use super::rest::Rest;
-use super::{framework_options, http_client, Clock};
+use super::{framework_options, http_client};
 use crate::app::App;
+use crate::clock::Clock;
 use crate::config::{DiscordConfig, SchedulerConfig};
 use crate::domain::Platform;
 use crate::scheduler::{self, Scheduler};
@@ -119,7 +120,7 @@ fn start_scheduler(
     let scheduler =
         Scheduler::new(app.clone(), DiscordOutbox::new(rest), Platform::Discord, grace, scheduling.rate_per_second);
     let tick = Duration::from_secs(u64::from(scheduling.tick_seconds));
-    tokio::spawn(scheduler::run(scheduler, move || clock(), tick, async move {
+    tokio::spawn(scheduler::run(scheduler, clock, tick, async move {
         let _ = stopped.await;
     }))
 }
@@ -132,7 +133,7 @@ pub async fn run(
     clock: Clock,
     shutdown: impl Future<Output = ()>,
 ) -> anyhow::Result<()> {
-    app.prepare_heatmap(clock());
+    app.prepare_heatmap(clock.now());
     let in_flight = Arc::new(InFlight::default());
     let dispatcher =
         Dispatcher::new(framework_options(), app.clone(), clock.clone(), config.guild_id, in_flight.clone());

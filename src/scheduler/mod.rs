@@ -16,6 +16,7 @@ pub use outbox::{NudgeMessage, Outbox, SendError};
 pub use pacer::Pacer;
 
 use crate::app::{App, DueNudge, DuePrompt};
+use crate::clock::Clock;
 use crate::domain::nudge::AtStake;
 use crate::domain::schedule::Due;
 use crate::domain::Platform;
@@ -218,7 +219,7 @@ impl<O: Outbox> Scheduler<O> {
 /// next tick tries again.
 pub async fn run<O: Outbox>(
     scheduler: Scheduler<O>,
-    clock: impl Fn() -> DateTime<Utc>,
+    clock: Clock,
     tick: std::time::Duration,
     shutdown: impl Future<Output = ()>,
 ) {
@@ -228,7 +229,7 @@ pub async fn run<O: Outbox>(
     loop {
         tokio::select! {
             () = &mut shutdown => break,
-            _ = interval.tick() => match scheduler.send_due(clock()).await {
+            _ = interval.tick() => match scheduler.send_due(clock.now()).await {
                 Ok(report) if report != StepReport::default() => tracing::info!(?report, "scheduler step"),
                 Ok(_) => {}
                 Err(Error::Internal(e)) => crate::error::log_internal(&e, "scheduler"),

@@ -5,10 +5,10 @@
 
 use crate::common::{at, spawn_app, TestApp};
 use crate::fake_discord::{fixtures, FakeDiscord, RecordedRequest};
+use backend_mentor::clock::Clock;
 use backend_mentor::config::{DiscordConfig, SchedulerConfig, Secret};
-use backend_mentor::discord::{self, Clock};
+use backend_mentor::discord;
 use serde_json::{json, Value};
-use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::oneshot;
 
@@ -38,7 +38,7 @@ impl Bot {
     pub async fn start_on(fake: FakeDiscord, guild_id: Option<u64>, scheduling: SchedulerConfig) -> Bot {
         let t = spawn_app().await;
         let config = DiscordConfig { token: Secret::new("fake-token"), guild_id, api_proxy: Some(fake.base_url()) };
-        let clock: Clock = Arc::new(|| at(2026, 3, 2, 12, 0));
+        let clock = Clock::fixed(at(2026, 3, 2, 12, 0));
         let (stop, stopped) = oneshot::channel::<()>();
         let app = t.app.clone();
         let task = tokio::spawn(async move {
