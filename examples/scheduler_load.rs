@@ -1,6 +1,6 @@
 //! Scheduler benchmark. (1) Computing which of 100,000 members' nudges are due, in memory and
 //! from the database. (2) Sending 10,000 nudges through the fake Discord from the real bot
-//! (in-process `discord::run`, clock injected), measuring the request rate reached against the
+//! (in-process `startup::Root` with the Discord front end, clock injected), measuring the request rate reached against the
 //! configured rate, and interactive command latency before and during the sends.
 //!
 //! Run: `cargo run --release --example scheduler_load -- [rate_per_second] [nudges]`
@@ -14,8 +14,9 @@ use backend_mentor::app::{App, NudgeRequest};
 use backend_mentor::clock::Clock;
 use backend_mentor::config::{DiscordConfig, SchedulerConfig, Secret};
 use backend_mentor::content::ContentSource;
-use backend_mentor::discord;
+use backend_mentor::discord::DiscordFrontEnd;
 use backend_mentor::domain::{MemberRef, Platform, Timezone};
+use backend_mentor::startup::Root;
 use backend_mentor::storage::{NudgeRow, Store};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use fake_discord::{fixtures, FakeDiscord};
@@ -108,7 +109,9 @@ async fn main() {
     let scheduling = SchedulerConfig { grace_minutes: 180, rate_per_second: rate, tick_seconds: 1 };
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let bot = tokio::spawn(async move {
-        discord::run(app, &config, scheduling, clock, async move {
+        let mut root = Root::new(app, clock, scheduling);
+        root.start(DiscordFrontEnd::new(&config));
+        root.run(async move {
             let _ = stopped.await;
         })
         .await

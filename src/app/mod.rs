@@ -9,6 +9,7 @@ mod boards;
 mod career;
 mod compare;
 mod corrections;
+mod deliveries;
 mod faq;
 mod heatmap;
 mod heatmap_draw;
@@ -24,6 +25,7 @@ mod views;
 
 pub use boards::BoardRequest;
 pub use career::CareerSection;
+pub use deliveries::{Claim, DeliveryOutcome, NudgeClaim, NudgeMessage};
 pub use faq::Choice;
 pub use heatmap::{heatmap_start, HeatmapDay};
 pub use heatmap_draw::render_heatmap;
@@ -66,8 +68,9 @@ impl App {
         &self.content
     }
 
-    pub fn store(&self) -> &Store {
-        &self.store
+    /// Closes the database once every front end and the scheduler have stopped.
+    pub async fn close(&self) {
+        self.store.close().await;
     }
 
     /// One step, by number ("4") or by name ("databases", "docker").

@@ -5,6 +5,7 @@
 
 mod clock;
 mod files;
+mod front_end;
 mod help;
 mod parse;
 mod render;
@@ -21,6 +22,7 @@ use crate::error::{log_internal, Error, UserError, APOLOGY};
 use crate::scheduler::Scheduler;
 use chrono::{DateTime, Utc};
 use clock::ConsoleClock;
+pub use front_end::ConsoleFrontEnd;
 pub use parse::{parse_line, Command, UsageError};
 use schedule::ConsoleOutbox;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};

@@ -27,7 +27,7 @@ use crate::config::DiscordConfig;
 use chrono::{DateTime, Utc};
 use poise::serenity_prelude as serenity;
 
-pub use lifecycle::{run, InFlight};
+pub use lifecycle::{DiscordFrontEnd, InFlight};
 
 /// What every handler shares.
 pub struct Data {

@@ -7,7 +7,8 @@ use crate::common::{at, spawn_app, TestApp};
 use crate::fake_discord::{fixtures, FakeDiscord, RecordedRequest};
 use backend_mentor::clock::Clock;
 use backend_mentor::config::{DiscordConfig, SchedulerConfig, Secret};
-use backend_mentor::discord;
+use backend_mentor::discord::DiscordFrontEnd;
+use backend_mentor::startup::Root;
 use serde_json::{json, Value};
 use std::time::Duration;
 use tokio::sync::oneshot;
@@ -42,7 +43,9 @@ impl Bot {
         let (stop, stopped) = oneshot::channel::<()>();
         let app = t.app.clone();
         let task = tokio::spawn(async move {
-            discord::run(app, &config, scheduling, clock, async move {
+            let mut root = Root::new(app, clock, scheduling);
+            root.start(DiscordFrontEnd::new(&config));
+            root.run(async move {
                 let _ = stopped.await;
             })
             .await
@@ -240,7 +243,7 @@ async fn in_direct_messages_personal_commands_work_and_server_commands_explain()
 #[tokio::test]
 async fn an_internal_error_is_shown_as_an_apology_without_its_text() {
     let bot = Bot::start(None).await;
-    bot.t.app.store().close().await;
+    bot.t.app.close().await;
     let answer = bot.answer(fixtures::command("streak", json!([]))).await;
     assert!(is_ephemeral(&answer));
     let shown = text_of(&answer);

@@ -1,6 +1,16 @@
-//! Wiring: builds the `App` from the configuration (content, database, default zone).
+//! The composition root: builds the `App` from the configuration (content, database, default
+//! zone), then `Root` starts each configured front end and the scheduler as tasks with one clock
+//! and one shutdown signal, waits for them, and closes the store.
 //!
-//! Every front end starts here so they all share the same core.
+//! Every front end starts here so they all share the same core. A new front end implements
+//! [`FrontEnd`] (serve until shutdown, and an outbox for scheduled sends) in its own folder and is
+//! started in `main.rs`; nothing else changes.
+
+mod root;
+mod shutdown;
+
+pub use root::{FrontEnd, Root};
+pub use shutdown::{shutdown_pair, shutdown_signal, Shutdown, ShutdownTrigger};
 
 use crate::app::App;
 use crate::config::Config;
@@ -32,32 +42,4 @@ pub async fn build_app(config: &Config) -> anyhow::Result<App> {
     // opened, for every front end alike.
     let store = Store::connect(config.database_url.expose()).await?;
     Ok(App::new(content, store, config.default_timezone))
-}
-
-/// Resolves on Ctrl-C (SIGINT) or, on Unix, SIGTERM (what `docker stop` sends).
-pub async fn shutdown_signal() {
-    let interrupt = async {
-        if let Err(e) = tokio::signal::ctrl_c().await {
-            tracing::warn!(error = %e, "cannot listen for Ctrl-C");
-            std::future::pending::<()>().await;
-        }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(e) => {
-                tracing::warn!(error = %e, "cannot listen for SIGTERM");
-                std::future::pending::<()>().await;
-            }
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = interrupt => tracing::info!("Ctrl-C received"),
-        () = terminate => tracing::info!("SIGTERM received"),
-    }
 }
