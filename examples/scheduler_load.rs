@@ -1,6 +1,6 @@
 //! Scheduler benchmark. (1) Computing which of 100,000 members' nudges are due, in memory and
 //! from the database. (2) Sending 10,000 nudges through the fake Discord from the real bot
-//! (in-process `discord::run`, clock injected), measuring the request rate reached against the
+//! (in-process `startup::Root` with the Discord front end, clock injected), measuring the request rate reached against the
 //! configured rate, and interactive command latency before and during the sends.
 //!
 //! Run: `cargo run --release --example scheduler_load -- [rate_per_second] [nudges]`
@@ -11,15 +11,16 @@
 mod fake_discord;
 
 use backend_mentor::app::{App, NudgeRequest};
+use backend_mentor::clock::Clock;
 use backend_mentor::config::{DiscordConfig, SchedulerConfig, Secret};
 use backend_mentor::content::ContentSource;
-use backend_mentor::discord::{self, Clock};
+use backend_mentor::discord::DiscordFrontEnd;
 use backend_mentor::domain::{MemberRef, Platform, Timezone};
+use backend_mentor::startup::Root;
 use backend_mentor::storage::{NudgeRow, Store};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use fake_discord::{fixtures, FakeDiscord};
 use serde_json::json;
-use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -111,15 +112,15 @@ async fn main() {
     );
 
     let fake = FakeDiscord::start().await;
-    let now = Arc::new(AtomicI64::new(Utc.with_ymd_and_hms(2026, 3, 2, 11, 0, 0).unwrap().timestamp()));
-    let clock_now = now.clone();
-    let clock: Clock =
-        Arc::new(move || Utc.timestamp_opt(clock_now.load(Ordering::SeqCst), 0).single().unwrap_or_default());
+    let clock = Clock::fixed(Utc.with_ymd_and_hms(2026, 3, 2, 11, 0, 0).unwrap());
+    let now = clock.clone();
     let config = DiscordConfig { token: Secret::new("load"), guild_id: None, api_proxy: Some(fake.base_url()) };
     let scheduling = SchedulerConfig { grace_minutes: 180, rate_per_second: rate, tick_seconds: 1 };
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let bot = tokio::spawn(async move {
-        discord::run(app, &config, scheduling, clock, async move {
+        let mut root = Root::new(app, clock, scheduling);
+        root.start(DiscordFrontEnd::new(&config));
+        root.run(async move {
             let _ = stopped.await;
         })
         .await
@@ -128,7 +129,7 @@ async fn main() {
     let (p50, p99) = interactive_latency(&fake, 200).await;
     println!("interactive /faq before the nudges: p50 {p50:.2} ms, p99 {p99:.2} ms");
 
-    now.store(noon.timestamp(), Ordering::SeqCst);
+    now.set(noon);
     let sending = Instant::now();
     let (p50, p99) = interactive_latency(&fake, 200).await;
     println!("interactive /faq while nudging: p50 {p50:.2} ms, p99 {p99:.2} ms");

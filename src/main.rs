@@ -7,11 +7,13 @@
 //! cause chain is masked.
 
 use backend_mentor::cli::{Cli, CliCommand};
+use backend_mentor::clock::Clock;
 use backend_mentor::config::{load_env_file, Config, EnvFile};
-use backend_mentor::console::Console;
-use backend_mentor::discord::{self, Clock};
+use backend_mentor::console::{Console, ConsoleFrontEnd};
+use backend_mentor::discord::DiscordFrontEnd;
+use backend_mentor::startup::{self, Root};
+use backend_mentor::telemetry;
 use backend_mentor::telemetry::Redactor;
-use backend_mentor::{startup, telemetry};
 use clap::Parser;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,7 +57,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    runtime.block_on(run(cli.command.unwrap_or(CliCommand::Run), config, &redactor))
+    let code = runtime.block_on(run(cli.command.unwrap_or(CliCommand::Run), config, &redactor));
+    // The console's read of standard input is a blocking thread that only a new line would end;
+    // everything that matters has stopped and the database is closed, so it is not waited for.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(100));
+    code
 }
 
 async fn run(command: CliCommand, config: Config, redactor: &Redactor) -> ExitCode {
@@ -114,8 +120,9 @@ async fn run_bot(config: &Config, redactor: &Redactor) -> ExitCode {
         Ok(app) => app,
         Err(e) => return startup_failed(&e, redactor),
     };
-    let clock: Clock = Arc::new(chrono::Utc::now);
-    match discord::run(app, discord, config.scheduler, clock, startup::shutdown_signal()).await {
+    let mut root = Root::new(app, Clock::system(), config.scheduler);
+    root.start(DiscordFrontEnd::new(discord));
+    match root.run(startup::shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => startup_failed(&e, redactor),
     }
@@ -123,10 +130,9 @@ async fn run_bot(config: &Config, redactor: &Redactor) -> ExitCode {
 
 async fn console(config: &Config, user: &str) -> anyhow::Result<()> {
     let app = startup::build_app(config).await?;
-    let console = Console::new(app.clone(), user);
-    let result = console.run_repl().await;
-    app.store().close().await;
-    result
+    let mut root = Root::new(app, Clock::system(), config.scheduler);
+    root.start(ConsoleFrontEnd::new(user, config.scheduler));
+    root.run(startup::shutdown_signal()).await
 }
 
 async fn ask(config: &Config, line: &str, user: &str, redactor: &Redactor) -> ExitCode {
@@ -137,8 +143,9 @@ async fn ask(config: &Config, line: &str, user: &str, redactor: &Redactor) -> Ex
             return ExitCode::from(ASK_FAILED);
         }
     };
-    let reply = Console::new(app.clone(), user).handle(line, chrono::Utc::now()).await;
+    let console = Console::new(app.clone(), user, Clock::system()).with_scheduling(config.scheduler);
+    let reply = console.handle(line).await;
     print!("{}", reply.text);
-    app.store().close().await;
+    app.close().await;
     ExitCode::from(reply.status.exit_code() as u8)
 }

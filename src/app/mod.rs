@@ -9,6 +9,7 @@ mod boards;
 mod career;
 mod compare;
 mod corrections;
+mod deliveries;
 mod faq;
 mod heatmap;
 mod history;
@@ -23,6 +24,7 @@ mod views;
 
 pub use boards::BoardRequest;
 pub use career::CareerSection;
+pub use deliveries::{Claim, DeliveryOutcome, NudgeClaim, NudgeMessage};
 pub use faq::Choice;
 pub use history::HISTORY_DAYS;
 pub use progress::{RoadmapView, StepView};
@@ -55,6 +57,12 @@ pub struct App {
 }
 
 impl App {
+    /// Opens (and migrates) the database at `database_url` under the content. The store's own
+    /// errors name the file (never the URL) and say what to fix when it cannot be opened.
+    pub async fn open(content: Arc<Content>, database_url: &str, default_timezone: Timezone) -> anyhow::Result<Self> {
+        Ok(App::new(content, Store::connect(database_url).await?, default_timezone))
+    }
+
     pub fn new(content: Arc<Content>, store: Store, default_timezone: Timezone) -> Self {
         App { content, store, default_timezone }
     }
@@ -63,8 +71,9 @@ impl App {
         &self.content
     }
 
-    pub fn store(&self) -> &Store {
-        &self.store
+    /// Closes the database once every front end and the scheduler have stopped.
+    pub async fn close(&self) {
+        self.store.close().await;
     }
 
     /// One step, by number ("4") or by name ("databases", "docker").

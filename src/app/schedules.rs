@@ -33,7 +33,8 @@ pub struct DuePrompt {
 /// A member's nudge that is due now (or was missed during downtime).
 pub struct DueNudge {
     pub member: MemberRef,
-    pub member_id: i64,
+    /// The member's row id, for the claim; it stays inside `App`.
+    pub(super) member_id: i64,
     pub due: Due,
 }
 

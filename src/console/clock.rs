@@ -1,7 +1,10 @@
-//! The console's clock for local trials: off by default (the real time is used); `/clock` can
-//! fix it to a UTC instant or move it by days or hours, so a learner can check in on simulated
-//! days, miss one and watch a freeze being used. It changes nothing outside this console session.
+//! The console's clock for local trials: off by default (the time of the clock the console was
+//! given, the real time when run from the command line); `/clock` can fix it to a UTC instant or
+//! move it by days or hours, so a learner can check in on simulated days, miss one and watch a
+//! freeze being used. It changes nothing outside this console session: the shared `Clock` is
+//! only read, never moved.
 
+use crate::clock::Clock;
 use crate::error::UserError;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use std::sync::Mutex;
@@ -11,22 +14,29 @@ use std::sync::Mutex;
 const EARLIEST: NaiveDate = NaiveDate::from_ymd_opt(2000, 1, 1).expect("a valid date");
 const LATEST: NaiveDate = NaiveDate::from_ymd_opt(2999, 12, 31).expect("a valid date");
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct ConsoleClock {
+    real: Clock,
     fixed: Mutex<Option<DateTime<Utc>>>,
 }
 
 impl ConsoleClock {
-    /// The fixed time when one is set, else `real`.
-    pub fn now_or(&self, real: DateTime<Utc>) -> DateTime<Utc> {
-        self.fixed.lock().map(|f| f.unwrap_or(real)).unwrap_or(real)
+    /// Off: reads `real` until `/clock` sets a time.
+    pub fn new(real: Clock) -> Self {
+        ConsoleClock { real, fixed: Mutex::new(None) }
+    }
+
+    /// The fixed time when one is set, else the real clock's.
+    pub fn now(&self) -> DateTime<Utc> {
+        let fixed = self.fixed.lock().map(|f| *f).unwrap_or(None);
+        fixed.unwrap_or_else(|| self.real.now())
     }
 
     /// Applies a `/clock` setting; returns the clock's time afterwards (`None` when off).
-    pub fn set(&self, setting: &str, real: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, UserError> {
+    pub fn set(&self, setting: &str) -> Result<Option<DateTime<Utc>>, UserError> {
         let invalid = || UserError::InvalidClock { given: setting.trim().to_string() };
         let out_of_range = || UserError::ClockOutOfRange { earliest: EARLIEST, latest: LATEST };
-        let current = self.now_or(real);
+        let current = self.now();
         let next = match setting.trim().to_lowercase().as_str() {
             "off" | "real" => None,
             step if step.starts_with('+') || step.starts_with('-') => {
@@ -75,26 +85,26 @@ mod tests {
     #[test]
     fn the_clock_is_off_until_set_and_steps_from_where_it_is() {
         let real = Utc.with_ymd_and_hms(2030, 1, 1, 0, 0, 0).unwrap();
-        let clock = ConsoleClock::default();
-        assert_eq!(clock.now_or(real), real);
-        clock.set("2026-03-05T20:00", real).unwrap();
-        clock.set("+1d", real).unwrap();
-        assert_eq!(clock.now_or(real), Utc.with_ymd_and_hms(2026, 3, 6, 20, 0, 0).unwrap());
-        assert!(clock.set("tomorrow", real).is_err());
-        clock.set("off", real).unwrap();
-        assert_eq!(clock.now_or(real), real);
+        let clock = ConsoleClock::new(Clock::fixed(real));
+        assert_eq!(clock.now(), real);
+        clock.set("2026-03-05T20:00").unwrap();
+        clock.set("+1d").unwrap();
+        assert_eq!(clock.now(), Utc.with_ymd_and_hms(2026, 3, 6, 20, 0, 0).unwrap());
+        assert!(clock.set("tomorrow").is_err());
+        clock.set("off").unwrap();
+        assert_eq!(clock.now(), real);
     }
 
     #[test]
     fn huge_or_odd_steps_are_refused_and_leave_the_clock_where_it_was() {
         let real = Utc.with_ymd_and_hms(2026, 3, 5, 20, 0, 0).unwrap();
-        let clock = ConsoleClock::default();
-        clock.set("2026-03-05T20:00", real).unwrap();
+        let clock = ConsoleClock::new(Clock::fixed(real));
+        clock.set("2026-03-05T20:00").unwrap();
         for setting in ["+99999999999d", "-99999999999d", "+9223372036854775807m", "+9000000h", "-30000d", "+1é"] {
-            assert!(clock.set(setting, real).is_err(), "{setting} is refused");
-            assert_eq!(clock.now_or(real), real, "{setting} left the clock alone");
+            assert!(clock.set(setting).is_err(), "{setting} is refused");
+            assert_eq!(clock.now(), real, "{setting} left the clock alone");
         }
-        assert!(matches!(clock.set("+99999999999d", real), Err(UserError::ClockOutOfRange { .. })));
-        assert!(matches!(clock.set("1500-01-01T00:00", real), Err(UserError::ClockOutOfRange { .. })));
+        assert!(matches!(clock.set("+99999999999d"), Err(UserError::ClockOutOfRange { .. })));
+        assert!(matches!(clock.set("1500-01-01T00:00"), Err(UserError::ClockOutOfRange { .. })));
     }
 }

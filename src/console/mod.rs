@@ -5,6 +5,7 @@
 
 mod clock;
 mod files;
+mod front_end;
 mod parse;
 mod render;
 mod schedule;
@@ -13,12 +14,15 @@ mod syntax;
 mod translate;
 
 use crate::app::App;
+use crate::clock::Clock;
 use crate::commands::{self, Caller};
+use crate::config::SchedulerConfig;
 use crate::domain::{CallerRights, MemberRef, Platform};
 use crate::error::Error;
 use crate::scheduler::Scheduler;
 use chrono::{DateTime, Utc};
 use clock::ConsoleClock;
+pub use front_end::ConsoleFrontEnd;
 pub use parse::{parse_line, Command, UsageError};
 use schedule::ConsoleOutbox;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -70,21 +74,27 @@ pub struct Console {
 }
 
 impl Console {
-    pub fn new(app: App, user: &str) -> Self {
+    /// A session at `clock`'s time, scheduling with the default settings until
+    /// [`Console::with_scheduling`] gives the configured ones.
+    pub fn new(app: App, user: &str, clock: Clock) -> Self {
         let outbox = ConsoleOutbox::default();
-        let grace = chrono::Duration::minutes(i64::from(crate::config::SchedulerConfig::default().grace_minutes));
-        let scheduler = Scheduler::new(app.clone(), outbox.clone(), Platform::Console, grace, 1000);
         Console {
-            scheduler,
+            scheduler: console_scheduler(&app, &outbox, SchedulerConfig::default()),
             outbox,
             app,
             caller: Caller {
                 member: MemberRef::new(Platform::Console, "local", user),
                 rights: CallerRights { manage_server: true, role_ids: Vec::new() },
             },
-            clock: ConsoleClock::default(),
+            clock: ConsoleClock::new(clock),
             output_dir: files::default_output_dir(),
         }
+    }
+
+    /// The scheduler's grace window and rate from the configuration (`SCHEDULER_*`).
+    pub fn with_scheduling(mut self, scheduling: SchedulerConfig) -> Self {
+        self.scheduler = console_scheduler(&self.app, &self.outbox, scheduling);
+        self
     }
 
     /// Where heatmaps and exports are written (a folder private to this user unless set; it
@@ -94,17 +104,17 @@ impl Console {
         self
     }
 
-    /// Runs one line at the given time, or at the console clock's time when `/clock` set one.
+    /// Runs one line at the clock's time, or at the console clock's time when `/clock` set one.
     /// The reply is safe to print: user text in it (notes, names, echoed input) carries no
     /// control characters.
-    pub async fn handle(&self, line: &str, real_now: DateTime<Utc>) -> Reply {
-        let mut reply = self.handle_raw(line, real_now).await;
+    pub async fn handle(&self, line: &str) -> Reply {
+        let mut reply = self.handle_raw(line).await;
         reply.text = render::terminal_safe(&reply.text);
         reply
     }
 
-    async fn handle_raw(&self, line: &str, real_now: DateTime<Utc>) -> Reply {
-        let now = self.clock.now_or(real_now);
+    async fn handle_raw(&self, line: &str) -> Reply {
+        let now = self.clock.now();
         let words = match parse_line(line) {
             Ok(words) => words,
             Err(e) => return Reply { text: format!("{e}\n"), status: Status::Usage },
@@ -112,7 +122,7 @@ impl Console {
         match self.execute(words, now).await {
             Ok(mut reply) => {
                 // After the line, since /clock may just have moved the time.
-                reply.text.push_str(&self.scheduled(self.clock.now_or(real_now)).await);
+                reply.text.push_str(&self.scheduled(self.clock.now()).await);
                 reply
             }
             Err(error) => {
@@ -165,7 +175,7 @@ impl Console {
             if line.trim().is_empty() {
                 continue;
             }
-            let reply = self.handle(&line, Utc::now()).await;
+            let reply = self.handle(&line).await;
             stdout.write_all(reply.text.as_bytes()).await?;
             if reply.status == Status::Quit {
                 break;
@@ -173,4 +183,10 @@ impl Console {
         }
         Ok(())
     }
+}
+
+/// The console's own scheduler: one step after every line, so what was "sent" shows in the reply.
+fn console_scheduler(app: &App, outbox: &ConsoleOutbox, scheduling: SchedulerConfig) -> Scheduler<ConsoleOutbox> {
+    let grace = chrono::Duration::minutes(i64::from(scheduling.grace_minutes));
+    Scheduler::new(app.clone(), outbox.clone(), Platform::Console, grace, scheduling.rate_per_second)
 }

@@ -33,7 +33,7 @@ impl Console {
         let Some(setting) = setting else {
             return Ok(format!("The console clock reads {} (UTC).\n", now.format("%Y-%m-%d %H:%M")));
         };
-        Ok(match self.clock.set(&setting, now)? {
+        Ok(match self.clock.set(&setting)? {
             Some(at) => format!(
                 "The console clock is set to {} (UTC). /clock off returns to the real time.\n",
                 at.format("%Y-%m-%d %H:%M")

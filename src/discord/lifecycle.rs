@@ -1,20 +1,20 @@
-//! Starting and stopping the bot: the client with its proxy-aware HTTP, the count of events in
-//! flight, and a graceful shutdown: the scheduler stops, the gateway is read until it has been
-//! quiet for a moment (so interactions already on the socket are dispatched, not dropped when
-//! the shard closes), then the shards stop, running handlers finish (up to a limit), and the
-//! database is closed.
+//! Starting and stopping the bot as a front end of the composition root (`startup::Root`): the
+//! client with its proxy-aware HTTP, the count of events in flight, and a graceful shutdown: the
+//! gateway is read until it has been quiet for a moment (so interactions already on the socket
+//! are dispatched, not dropped when the shard closes), then the shards stop and running handlers
+//! finish (up to a limit). The root runs the scheduler beside it and closes the database after.
 
 use super::dispatch::Dispatcher;
 use super::outbox::DiscordOutbox;
 use super::rest::Rest;
-use super::{framework_options, http_client, Clock};
+use super::{framework_options, http_client};
 use crate::app::App;
-use crate::config::{DiscordConfig, SchedulerConfig};
+use crate::clock::Clock;
+use crate::config::DiscordConfig;
 use crate::domain::Platform;
-use crate::scheduler::{self, Scheduler};
+use crate::startup::{FrontEnd, Shutdown};
 use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
-use std::future::Future;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -106,36 +106,45 @@ impl Drop for InFlightGuard {
     }
 }
 
-/// Starts the scheduler loop from start-up code (not from a gateway event), sending through the
-/// bot's own HTTP client.
-fn start_scheduler(
-    app: &App,
-    rest: Rest,
-    scheduling: SchedulerConfig,
-    clock: Clock,
-    stopped: tokio::sync::oneshot::Receiver<()>,
-) -> tokio::task::JoinHandle<()> {
-    let grace = chrono::Duration::minutes(i64::from(scheduling.grace_minutes));
-    let scheduler =
-        Scheduler::new(app.clone(), DiscordOutbox::new(rest), Platform::Discord, grace, scheduling.rate_per_second);
-    let tick = Duration::from_secs(u64::from(scheduling.tick_seconds));
-    tokio::spawn(scheduler::run(scheduler, move || clock(), tick, async move {
-        let _ = stopped.await;
-    }))
+/// The Discord front end as the composition root starts it: the gateway client with its
+/// handlers, and the outbox the root's scheduler posts prompts and sends nudges through.
+pub struct DiscordFrontEnd {
+    config: DiscordConfig,
 }
 
-/// Runs the bot until `shutdown` resolves, then drains and closes the database.
-pub async fn run(
-    app: App,
-    config: &DiscordConfig,
-    scheduling: SchedulerConfig,
-    clock: Clock,
-    shutdown: impl Future<Output = ()>,
-) -> anyhow::Result<()> {
-    app.prepare_heatmap(clock());
+impl DiscordFrontEnd {
+    pub fn new(config: &DiscordConfig) -> Self {
+        DiscordFrontEnd { config: config.clone() }
+    }
+}
+
+impl FrontEnd for DiscordFrontEnd {
+    type Outbox = DiscordOutbox;
+
+    fn name(&self) -> &'static str {
+        "discord"
+    }
+
+    fn platform(&self) -> Platform {
+        Platform::Discord
+    }
+
+    /// Sends with the same token and proxy as the client (its own `Http`: `Rest` reads only
+    /// those from it and makes each request itself).
+    fn outbox(&self) -> Option<DiscordOutbox> {
+        Some(DiscordOutbox::new(Rest::new(Arc::new(http_client(&self.config)))))
+    }
+
+    async fn serve(self, app: App, clock: Clock, shutdown: Shutdown) -> anyhow::Result<()> {
+        serve(app, &self.config, clock, shutdown).await
+    }
+}
+
+/// Runs the bot until `shutdown` fires, then answers what the gateway already sent, stops the
+/// shards and waits for the handlers still running.
+async fn serve(app: App, config: &DiscordConfig, clock: Clock, shutdown: Shutdown) -> anyhow::Result<()> {
     let in_flight = Arc::new(InFlight::default());
-    let dispatcher =
-        Dispatcher::new(framework_options(), app.clone(), clock.clone(), config.guild_id, in_flight.clone());
+    let dispatcher = Dispatcher::new(framework_options(), app, clock, config.guild_id, in_flight.clone());
     let mut cache = serenity::cache::Settings::default();
     cache.cache_users = false;
     cache.cache_channels = false;
@@ -144,15 +153,11 @@ pub async fn run(
         .cache_settings(cache)
         .await
         .context("could not build the Discord client")?;
-    let (stop_scheduler, scheduler_stopped) = tokio::sync::oneshot::channel::<()>();
-    let rest = Rest::new(client.http.clone());
-    let scheduler = start_scheduler(&app, rest, scheduling, clock, scheduler_stopped);
     let shards = client.shard_manager.clone();
     let reading = in_flight.clone();
     let stopper = async move {
-        shutdown.await;
+        shutdown.wait().await;
         tracing::info!("shutting down: answering what the gateway already sent, then no new interactions");
-        let _ = stop_scheduler.send(());
         reading.quiet().await;
         shards.shutdown_all().await;
     };
@@ -162,13 +167,8 @@ pub async fn run(
         () = stopper => Ok(()),
     };
     let left = in_flight.drain(DRAIN_LIMIT).await;
-    if tokio::time::timeout(DRAIN_LIMIT, scheduler).await.is_err() {
-        tracing::warn!("the scheduler did not stop in time");
-    }
     if left > 0 {
         tracing::warn!(left, "shutdown limit reached with interactions still running");
     }
-    app.store().close().await;
-    tracing::info!("stopped; database closed");
     result.context("the Discord connection failed")
 }

@@ -21,15 +21,12 @@ mod rest;
 mod syntax;
 
 use crate::app::App;
+use crate::clock::Clock;
 use crate::config::DiscordConfig;
 use chrono::{DateTime, Utc};
 use poise::serenity_prelude as serenity;
-use std::sync::Arc;
 
-pub use lifecycle::{run, InFlight};
-
-/// The current time, injected so tests can fix it.
-pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+pub use lifecycle::{DiscordFrontEnd, InFlight};
 
 /// What every handler shares.
 pub struct Data {
@@ -41,7 +38,7 @@ pub struct Data {
 
 impl Data {
     pub fn now(&self) -> DateTime<Utc> {
-        (self.clock)()
+        self.clock.now()
     }
 }
 

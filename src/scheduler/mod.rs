@@ -1,7 +1,9 @@
-//! The scheduler: one loop, started from start-up code, that repeats an idempotent step.
+//! The scheduler: one loop per platform, started by the composition root (`startup::Root`), that
+//! repeats an idempotent step. It decides when to call the core and paces the sends; the rules
+//! (claims, settlement, what a refusal turns off) are `App` operations (`app/deliveries.rs`).
 //!
 //! `send_due(now)` posts each server's daily prompt and sends each member's study nudge that is
-//! due. Every send is claimed in the database for its (target, local date) before it goes out,
+//! due. Every send is claimed through `App` for its (target, local date) before it goes out,
 //! so a duplicate tick, a restart or a second instance never sends twice. A claim interrupted by
 //! a crash is settled as failed rather than risked twice. Sends are paced under the platform's
 //! global limit. A failure that proves nothing was sent (a 429, a refused connection) gives the
@@ -12,15 +14,15 @@
 mod outbox;
 mod pacer;
 
-pub use outbox::{NudgeMessage, Outbox, SendError};
+pub use crate::app::NudgeMessage;
+pub use outbox::{Outbox, SendError};
 pub use pacer::Pacer;
 
-use crate::app::{App, DueNudge, DuePrompt};
-use crate::domain::nudge::AtStake;
+use crate::app::{App, Claim, DeliveryOutcome, DueNudge, DuePrompt, NudgeClaim};
+use crate::clock::Clock;
 use crate::domain::schedule::Due;
 use crate::domain::Platform;
 use crate::error::Error;
-use crate::storage::{DeliveryKey, DeliveryKind};
 use chrono::{DateTime, Duration, Utc};
 use futures_util::stream::{self, StreamExt};
 use std::future::Future;
@@ -28,9 +30,6 @@ use std::sync::Mutex;
 
 /// How many nudges may be on their way at once.
 const NUDGES_IN_FLIGHT: usize = 8;
-
-/// How long a claim may stay unsettled before it is taken as interrupted.
-const CLAIM_TIMEOUT_SECONDS: i64 = 120;
 
 /// What one step did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -73,13 +72,7 @@ impl<O: Outbox> Scheduler<O> {
 
     /// One idempotent step: sends what is due at `now` and has not been claimed.
     pub async fn send_due(&self, now: DateTime<Utc>) -> Result<StepReport, Error> {
-        let mut report = StepReport::default();
-        for (kind, target, date) in
-            self.app.store().expire_stale_claims(now - Duration::seconds(CLAIM_TIMEOUT_SECONDS)).await?
-        {
-            tracing::warn!(kind, target, date, "a send was interrupted between claim and send; not sending it again");
-            report.failed += 1;
-        }
+        let mut report = StepReport { failed: self.app.expire_interrupted_claims(now).await?, ..StepReport::default() };
         let since = self.last_step.lock().map(|mut last| last.replace(now)).unwrap_or(None);
         for due in self.app.due_prompts(now, self.grace).await? {
             if due.space.platform == self.platform {
@@ -102,28 +95,15 @@ impl<O: Outbox> Scheduler<O> {
     }
 
     async fn post_prompt(&self, due: DuePrompt, now: DateTime<Utc>, report: &mut StepReport) -> Result<(), Error> {
-        let target = format!("{}:{}", due.space.platform, due.space.space_id);
-        let key = DeliveryKey { kind: DeliveryKind::Prompt, target, local_date: due.date };
-        if !self.app.store().claim_delivery(&key, &self.instance, now).await? {
-            return Ok(());
-        }
+        let Some(claim) = self.app.claim_prompt(&due, &self.instance, now).await? else { return Ok(()) };
         let view = self.app.prompt_view(due.prompt_index, due.date);
-        let nonce = format!("{}/{}", key.target, key.local_date);
-        match self.outbox.post_prompt(&due.channel_id, &view, &nonce, &self.pacer).await {
-            Ok(()) => {
-                self.app.store().settle_delivery(&key, true, &view.prompt.id).await?;
-                self.app.store().count_prompt_posted(&due.space).await?;
-                report.prompts_sent += 1;
-            }
-            Err(SendError::Gone(why)) => {
-                tracing::warn!(space = %key.target, reason = %why, "prompt posts disabled: the channel cannot be posted to");
-                self.app.store().settle_delivery(&key, false, &why).await?;
-                self.app.store().disable_prompt_schedule(&due.space, Some(&why)).await?;
-                report.failed += 1;
-            }
-            Err(other) => self.settle_failure(&key, other, report).await?,
+        let sent = self.outbox.post_prompt(&due.channel_id, &view, &claim.unique_key(), &self.pacer).await;
+        let outcome = self.outcome(&claim, sent).await;
+        match outcome {
+            DeliveryOutcome::Sent => report.prompts_sent += 1,
+            _ => report.failed += 1,
         }
-        Ok(())
+        self.app.settle_delivery(claim, outcome, now).await
     }
 
     /// One member's nudge, reported on its own so several can be in flight at once.
@@ -145,67 +125,51 @@ impl<O: Outbox> Scheduler<O> {
             }
             Due::NotYet => return Ok(report),
         };
-        let key = DeliveryKey { kind: DeliveryKind::Nudge, target: due.member_id.to_string(), local_date: date };
-        let streak = self.app.streak(&due.member, now).await?;
-        if streak.summary.checked_in_today || streak.summary.today != date {
-            if self.app.store().skip_delivery(&key, &self.instance, "already checked in", now).await? {
+        let (claim, message) = match self.app.claim_nudge(&due, date, &self.instance, now).await? {
+            NudgeClaim::Claimed(claim, message) => (claim, message),
+            NudgeClaim::NotNeeded => {
                 report.not_needed += 1;
+                return Ok(report);
             }
-            return Ok(report);
-        }
-        if !self.app.store().claim_delivery(&key, &self.instance, now).await? {
-            return Ok(report);
-        }
-        let message = NudgeMessage {
-            current_streak: streak.summary.current,
-            at_stake: AtStake::of(streak.summary.current, streak.summary.freezes_held),
-            day_ends_at: streak.day_ends_at,
+            NudgeClaim::Taken => return Ok(report),
         };
-        match self.outbox.send_nudge(&due.member, &message, &self.pacer).await {
-            Ok(()) => {
-                self.app.store().settle_delivery(&key, true, "sent").await?;
-                report.nudges_sent += 1;
-            }
-            Err(SendError::Gone(why)) => {
-                tracing::info!(member = due.member_id, reason = %why, "nudges stopped: direct messages are closed");
-                self.app.store().settle_delivery(&key, false, &why).await?;
-                self.app.store().mark_dm_closed(due.member_id, now).await?;
-                report.failed += 1;
-            }
-            Err(other) => self.settle_failure(&key, other, &mut report).await?,
+        let sent = self.outbox.send_nudge(&due.member, &message, &self.pacer).await;
+        let outcome = self.outcome(&claim, sent).await;
+        match outcome {
+            DeliveryOutcome::Sent => report.nudges_sent += 1,
+            _ => report.failed += 1,
         }
+        self.app.settle_delivery(claim, outcome, now).await?;
         Ok(report)
     }
 
-    /// After a failure other than a permanent refusal: a claim is given back only when the
-    /// failure proves nothing was sent; otherwise it is settled as failed (at most once).
-    async fn settle_failure(&self, key: &DeliveryKey, error: SendError, report: &mut StepReport) -> Result<(), Error> {
-        report.failed += 1;
-        match error {
-            SendError::RateLimited { retry_after, global } => {
+    /// What the platform's answer means for the claim, holding the pacer when it asked to wait
+    /// or failed: only a failure that proves nothing was sent gives the claim back; otherwise it
+    /// is settled as failed (at most once).
+    async fn outcome(&self, claim: &Claim, sent: Result<(), SendError>) -> DeliveryOutcome {
+        let target = claim.unique_key();
+        match sent {
+            Ok(()) => DeliveryOutcome::Sent,
+            Err(SendError::Gone(why)) => DeliveryOutcome::Refused(why),
+            Err(SendError::RateLimited { retry_after, global }) => {
                 // The route's own limit and the global one are both honoured by holding every
                 // scheduled send: they are few, and an early retry would only earn another 429.
-                tracing::warn!(target = %key.target, ?retry_after, global, "rate limited; holding scheduled sends and retrying later");
+                tracing::warn!(%target, ?retry_after, global, "rate limited; holding scheduled sends and retrying later");
                 self.pacer.hold_for(retry_after).await;
+                DeliveryOutcome::NotSent
             }
-            SendError::NotSent(cause) => {
-                tracing::warn!(target = %key.target, error = format!("{cause:#}"), "a scheduled send could not go out; will retry");
+            Err(SendError::NotSent(cause)) => {
+                tracing::warn!(%target, error = format!("{cause:#}"), "a scheduled send could not go out; will retry");
                 self.pacer.hold_for(std::time::Duration::from_secs(1)).await;
+                DeliveryOutcome::NotSent
             }
-            SendError::MaybeSent(cause) => {
+            Err(SendError::MaybeSent(cause)) => {
                 let why = format!("{cause:#}");
-                tracing::warn!(target = %key.target, error = %why, "a scheduled send may or may not have arrived; not sending it again");
-                self.app.store().settle_delivery(key, false, "the platform's answer was lost or an error").await?;
+                tracing::warn!(%target, error = %why, "a scheduled send may or may not have arrived; not sending it again");
                 self.pacer.hold_for(std::time::Duration::from_secs(1)).await;
-                return Ok(());
-            }
-            SendError::Gone(why) => {
-                self.app.store().settle_delivery(key, false, &why).await?;
-                return Ok(());
+                DeliveryOutcome::Unknown
             }
         }
-        self.app.store().release_delivery(key).await?;
-        Ok(())
     }
 
     /// When the pacer gives its next slot, for tests that check a hold without waiting for it.
@@ -218,7 +182,7 @@ impl<O: Outbox> Scheduler<O> {
 /// next tick tries again.
 pub async fn run<O: Outbox>(
     scheduler: Scheduler<O>,
-    clock: impl Fn() -> DateTime<Utc>,
+    clock: Clock,
     tick: std::time::Duration,
     shutdown: impl Future<Output = ()>,
 ) {
@@ -228,7 +192,7 @@ pub async fn run<O: Outbox>(
     loop {
         tokio::select! {
             () = &mut shutdown => break,
-            _ = interval.tick() => match scheduler.send_due(clock()).await {
+            _ = interval.tick() => match scheduler.send_due(clock.now()).await {
                 Ok(report) if report != StepReport::default() => tracing::info!(?report, "scheduler step"),
                 Ok(_) => {}
                 Err(Error::Internal(e)) => crate::error::log_internal(&e, "scheduler"),

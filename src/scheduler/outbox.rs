@@ -3,21 +3,10 @@
 //! whether to stop for good, wait, or try again later.
 
 use super::Pacer;
-use crate::app::PromptView;
-use crate::domain::nudge::AtStake;
+use crate::app::{NudgeMessage, PromptView};
 use crate::domain::MemberRef;
-use chrono::DateTime;
-use chrono_tz::Tz;
 use std::future::Future;
 use std::time::Duration;
-
-/// A study nudge: the member's streak, what today puts at stake, and when today ends.
-#[derive(Debug, Clone)]
-pub struct NudgeMessage {
-    pub current_streak: u32,
-    pub at_stake: AtStake,
-    pub day_ends_at: DateTime<Tz>,
-}
 
 /// How a send failed. Scheduled sends are at most once, so what matters is whether the failure
 /// proves that nothing was sent: only then may the claim be given back for another try.

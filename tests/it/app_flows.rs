@@ -123,7 +123,7 @@ async fn an_overlong_query_is_refused_politely() {
 #[tokio::test]
 async fn a_broken_database_surfaces_as_an_internal_error_not_a_panic() {
     let t = spawn_app().await;
-    t.app.store().close().await;
+    t.app.close().await;
     let result = t.app.streak(&member("ada"), at(2026, 3, 2, 9, 0)).await;
     assert!(matches!(result, Err(Error::Internal(_))));
 }

@@ -9,9 +9,11 @@ use chrono::{DateTime, TimeZone, Utc};
 use std::sync::Arc;
 use tempfile::TempDir;
 
-/// An app and the folder holding its database file (dropped with the test).
+/// An app, its store (for tests that set up or inspect rows the way no user action does), and
+/// the folder holding its database file (dropped with the test).
 pub struct TestApp {
     pub app: App,
+    pub store: Store,
     pub dir: TempDir,
 }
 
@@ -22,24 +24,28 @@ impl TestApp {
 
     /// A second `App` over the same database file, as after a restart.
     pub async fn restart(&self) -> App {
-        self.app.store().close().await;
+        self.app.close().await;
         open_app(&self.database_url(), Timezone::UTC).await
     }
 }
 
 pub async fn open_app(url: &str, zone: Timezone) -> App {
+    open_app_and_store(url, zone).await.0
+}
+
+async fn open_app_and_store(url: &str, zone: Timezone) -> (App, Store) {
     let content = ContentSource::Embedded
         .load(&backend_mentor::startup::render_limits())
         .expect("the bundled content passes its checks");
     let store = Store::connect(url).await.expect("the test database opens");
-    App::new(Arc::new(content), store, zone)
+    (App::new(Arc::new(content), store.clone(), zone), store)
 }
 
 pub async fn spawn_app() -> TestApp {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let url = format!("sqlite://{}", dir.path().join("mentor.db").display());
-    let app = open_app(&url, Timezone::UTC).await;
-    TestApp { app, dir }
+    let (app, store) = open_app_and_store(&url, Timezone::UTC).await;
+    TestApp { app, store, dir }
 }
 
 /// A fixed instant in UTC.

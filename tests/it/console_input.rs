@@ -5,6 +5,7 @@
 //! never written through a link, and removed with the member's data.
 
 use crate::common::{at, spawn_app, TestApp};
+use backend_mentor::clock::Clock;
 use backend_mentor::console::{Console, Status};
 use backend_mentor::error::APOLOGY;
 use std::os::unix::fs::PermissionsExt;
@@ -12,11 +13,11 @@ use std::path::PathBuf;
 
 async fn console_in(t: &TestApp) -> (Console, PathBuf) {
     let out = t.dir.path().join("out");
-    (Console::new(t.app.clone(), "ada").with_output_dir(&out), out)
+    (Console::new(t.app.clone(), "ada", Clock::fixed(at(2026, 3, 5, 12, 0))).with_output_dir(&out), out)
 }
 
 async fn say(console: &Console, line: &str) -> String {
-    let reply = console.handle(line, at(2026, 3, 5, 12, 0)).await;
+    let reply = console.handle(line).await;
     assert!(reply.status != Status::Failed && !reply.text.contains(APOLOGY), "{line:?}: {}", reply.text);
     reply.text
 }

@@ -5,10 +5,11 @@
 
 use crate::common::{at, spawn_app, TestApp};
 use crate::fake_discord::{fixtures, FakeDiscord, RecordedRequest};
+use backend_mentor::clock::Clock;
 use backend_mentor::config::{DiscordConfig, SchedulerConfig, Secret};
-use backend_mentor::discord::{self, Clock};
+use backend_mentor::discord::DiscordFrontEnd;
+use backend_mentor::startup::Root;
 use serde_json::{json, Value};
-use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::oneshot;
 
@@ -38,11 +39,13 @@ impl Bot {
     pub async fn start_on(fake: FakeDiscord, guild_id: Option<u64>, scheduling: SchedulerConfig) -> Bot {
         let t = spawn_app().await;
         let config = DiscordConfig { token: Secret::new("fake-token"), guild_id, api_proxy: Some(fake.base_url()) };
-        let clock: Clock = Arc::new(|| at(2026, 3, 2, 12, 0));
+        let clock = Clock::fixed(at(2026, 3, 2, 12, 0));
         let (stop, stopped) = oneshot::channel::<()>();
         let app = t.app.clone();
         let task = tokio::spawn(async move {
-            discord::run(app, &config, scheduling, clock, async move {
+            let mut root = Root::new(app, clock, scheduling);
+            root.start(DiscordFrontEnd::new(&config));
+            root.run(async move {
                 let _ = stopped.await;
             })
             .await
@@ -240,7 +243,7 @@ async fn in_direct_messages_personal_commands_work_and_server_commands_explain()
 #[tokio::test]
 async fn an_internal_error_is_shown_as_an_apology_without_its_text() {
     let bot = Bot::start(None).await;
-    bot.t.app.store().close().await;
+    bot.t.app.close().await;
     let answer = bot.answer(fixtures::command("streak", json!([]))).await;
     assert!(is_ephemeral(&answer));
     let shown = text_of(&answer);

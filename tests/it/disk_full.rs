@@ -43,7 +43,7 @@ async fn a_full_disk_never_acknowledges_a_lost_write_and_writes_resume_when_spac
     let url = t.database_url();
     let day = at(2026, 3, 2, 9, 0);
     t.app.check_in(&member("first"), day, None, long_note("first")).await.unwrap();
-    t.app.store().limit_file_pages(Some(0)).await.unwrap();
+    t.store.limit_file_pages(Some(0)).await.unwrap();
     let (mut acknowledged, mut refused) = (vec!["first".to_string()], 0);
     for n in 0..60 {
         let tag = format!("full{n}");
@@ -54,7 +54,7 @@ async fn a_full_disk_never_acknowledges_a_lost_write_and_writes_resume_when_spac
         }
     }
     assert!(refused >= 50, "while the disk is full, writes must fail; {refused} of 60 did");
-    t.app.store().limit_file_pages(None).await.unwrap();
+    t.store.limit_file_pages(None).await.unwrap();
     let cancelled = t.app.cancel_pause(&member("first"), day).await;
     assert!(matches!(cancelled, Err(Error::User(UserError::NoPauseToCancel))), "{cancelled:?}");
     for n in 0..5 {
@@ -65,7 +65,7 @@ async fn a_full_disk_never_acknowledges_a_lost_write_and_writes_resume_when_spac
     t.app.set_timezone(&member("first"), Timezone::parse("Europe/Berlin").unwrap(), day).await.unwrap();
     assert!(write_lock_is_free(&url).await, "no transaction may stay open after the fault");
     let seen_live = committed_notes(&url).await;
-    t.app.store().close().await;
+    t.app.close().await;
     let stored = committed_notes(&url).await;
     assert_eq!(seen_live, stored, "what another process reads is what is stored");
     for tag in &acknowledged {

@@ -187,14 +187,14 @@ fn hostile_console_lines_never_panic_nor_end_in_an_internal_error() {
     let log = CapturedLog::default();
     let _guard = log.install();
     let t = runtime.block_on(spawn_app());
-    let console = Console::new(t.app.clone(), "ada").with_output_dir(t.dir.path().join("out"));
-    let real = at(2026, 3, 5, 12, 0);
+    let real = backend_mentor::clock::Clock::fixed(at(2026, 3, 5, 12, 0));
+    let console = Console::new(t.app.clone(), "ada", real).with_output_dir(t.dir.path().join("out"));
     let mut runner =
         TestRunner::new(Config { cases: cases(CONSOLE_CASES), failure_persistence: None, ..Config::default() });
     let session = prop::collection::vec(console_line(), 1..MAX_LINES);
     let result = runner.run(&session, |lines| {
         for line in &lines {
-            let reply = runtime.block_on(console.handle(line, real));
+            let reply = runtime.block_on(console.handle(line));
             let logged = log.take();
             prop_assert!(reply.status != Status::Failed && !reply.text.contains(APOLOGY), "{line:?} apologised");
             prop_assert!(!logged.contains("internal error"), "{line:?} logged an internal error: {logged}");

@@ -12,6 +12,7 @@ mod console_input;
 mod console_schedule;
 mod console_streaks;
 mod content_check;
+mod deliveries;
 mod discord_e2e;
 mod discord_faults;
 mod discord_records_e2e;

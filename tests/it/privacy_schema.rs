@@ -134,10 +134,10 @@ async fn fill_every_table(t: &crate::common::TestApp) -> i64 {
     let reason = Reason::new("the bot was down that day").unwrap();
     let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     app.correct_day(&bob, &rights, "ada", date, CorrectionKind::AddDay, &reason, now).await.unwrap();
-    let id = app.store().member_row(&ada()).await.unwrap().unwrap().id;
-    app.store().mark_dm_closed(id, now).await.unwrap();
+    let id = t.store.member_row(&ada()).await.unwrap().unwrap().id;
+    t.store.mark_dm_closed(id, now).await.unwrap();
     let key = DeliveryKey { kind: DeliveryKind::Nudge, target: id.to_string(), local_date: date };
-    app.store().skip_delivery(&key, "test", "already checked in", now).await.unwrap();
+    t.store.skip_delivery(&key, "test", "already checked in", now).await.unwrap();
     id
 }
 
@@ -197,10 +197,10 @@ async fn a_delete_leaves_no_row_about_the_member_and_their_id_is_never_reused() 
     // Carol joins last and leaves too: SQLite alone would hand her id to the next newcomer.
     let carol = MemberRef::new(Platform::Discord, "guild-1", "carol");
     t.app.check_in(&carol, at(2026, 3, 2, 10, 0), None, None).await.unwrap();
-    let newest = t.app.store().member_row(&carol).await.unwrap().unwrap().id;
+    let newest = t.store.member_row(&carol).await.unwrap().unwrap().id;
     assert!(t.app.privacy_delete(&carol).await.unwrap());
     let newcomer = MemberRef::new(Platform::Discord, "guild-1", "newcomer");
     t.app.check_in(&newcomer, at(2026, 3, 2, 11, 0), None, None).await.unwrap();
-    let new_id = t.app.store().member_row(&newcomer).await.unwrap().unwrap().id;
+    let new_id = t.store.member_row(&newcomer).await.unwrap().unwrap().id;
     assert!(new_id > newest.max(id), "a new member gets a fresh id ({new_id}), never a deleted one ({id}, {newest})");
 }

@@ -136,7 +136,7 @@ async fn a_claim_interrupted_by_a_crash_is_never_sent_again() {
         local_date: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
     };
     // The crashed instance claimed at 14:00 and died before sending.
-    assert!(t.app.store().claim_delivery(&key, "crashed", at(2026, 3, 2, 14, 0)).await.unwrap());
+    assert!(t.store.claim_delivery(&key, "crashed", at(2026, 3, 2, 14, 0)).await.unwrap());
     let outbox = Recorder::default();
     let restarted = scheduler(&t.restart().await, &outbox);
     let report = restarted.send_due(at(2026, 3, 2, 14, 10)).await.unwrap();

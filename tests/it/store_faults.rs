@@ -80,7 +80,7 @@ async fn another_applications_sqlite_file_is_refused_untouched() {
 async fn a_database_from_a_newer_release_is_refused() {
     let t = spawn_app().await;
     let url = t.database_url();
-    t.app.store().close().await;
+    t.app.close().await;
     let pool = raw_pool(&url).await;
     sqlx::raw_sql(
         "INSERT INTO _sqlx_migrations (version, description, installed_on, success, checksum, execution_time)
