@@ -100,7 +100,7 @@ pub enum UserError {
     DayAlreadyCounted { user: String, date: chrono::NaiveDate },
     #[error("{date} is not counted for {}, so there is nothing to remove.", echo(.user))]
     DayNotCounted { user: String, date: chrono::NaiveDate },
-    #[error("Nothing was deleted. Deleting removes your check-ins, notes, streak, progress and groups for good; to go ahead, confirm it.")]
+    #[error("Nothing was deleted. Deleting removes your check-ins, notes, streak, progress and groups for good, so it needs your confirmation.")]
     DeleteNotConfirmed,
     #[error("\"{}\" is not a clock setting. Use a UTC time such as 2026-03-05T20:00, a step such as +1d or +3h, or off.", echo(.given))]
     InvalidClock { given: String },

@@ -37,10 +37,11 @@ pub fn view(view: &View) -> String {
         let _ = writeln!(out, "{}", text(title));
     }
     if let Some(body) = &view.body {
-        let _ = writeln!(out, "{}", text(body));
+        let _ = writeln!(out, "{}", text(body).trim_end());
     }
     for field in &view.fields {
-        let (name, value) = (text(&field.name), text(&field.value));
+        // Curriculum text often ends with a line break of its own.
+        let (name, value) = (text(&field.name), text(&field.value).trim_end().to_string());
         if field.short && !value.contains('\n') {
             let _ = writeln!(out, "  {name}: {value}");
         } else {

@@ -32,6 +32,7 @@ fn next_step(error: &UserError) -> Option<Text> {
             Some(Text::new().plain("Use ").command(Cmd::NudgesOn).plain(" or ").command(Cmd::NudgesOff).plain("."))
         }
         UserError::NoPromptSchedule => with("Start one with ", Cmd::SetupPrompts, "."),
+        UserError::DeleteNotConfirmed => with("Confirm with ", Cmd::ConfirmDelete, "."),
         UserError::UnknownCommand => with("Type ", Cmd::Help, " to see what I can do."),
         UserError::UnknownCorrection { .. } => with("For example: ", Cmd::Correct, ""),
         UserError::BoardsNeedOnOrOff => with("Use ", Cmd::SetupBoards, "."),
