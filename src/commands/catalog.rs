@@ -82,9 +82,19 @@ pub const HOW_OPTIONS_GO: &str =
 
 /// The console's `/help`: one line per command, `/name usage: description`.
 pub fn help_text() -> String {
+    help_lines("/", COMMANDS.iter())
+}
+
+/// Slack's help: the shared commands as `/mentor name usage: description`.
+pub fn slack_help_text() -> String {
+    help_lines("/mentor ", COMMANDS.iter().filter(|c| !c.console_only))
+}
+
+fn help_lines<'a>(prefix: &str, commands: impl Iterator<Item = &'a CommandInfo>) -> String {
     let mut text = String::from("Commands\n");
-    for command in COMMANDS {
-        text.push_str(&format!("  {}: {}\n", command.usage_line(), command.description));
+    for command in commands {
+        let usage = command.usage_line();
+        text.push_str(&format!("  {prefix}{}: {}\n", &usage[1..], command.description));
     }
     text.push_str(HOW_OPTIONS_GO);
     text
@@ -112,6 +122,13 @@ mod tests {
         assert!(help.contains("  /prompt: today's learning prompt\n"), "{help}");
         assert_eq!(help.lines().filter(|l| l.starts_with("  /")).count(), COMMANDS.len());
         assert!(help.ends_with(HOW_OPTIONS_GO));
+    }
+
+    #[test]
+    fn slack_help_leaves_out_the_console_s_own_commands() {
+        let help = slack_help_text();
+        assert!(help.contains("  /mentor checkin [minutes] [note]: count today"), "{help}");
+        assert!(!help.contains("clock") && !help.contains("quit"), "{help}");
     }
 
     #[test]
