@@ -4,7 +4,7 @@
 
 use super::syntax::{CompareArgs, CorrectArgs, NudgeState, NudgesArgs, SetupAction, Shared};
 use super::values::{self, PauseFrom};
-use super::UsageError;
+use super::{words, UsageError};
 use crate::app::BoardRequest;
 use crate::commands::{
     Command, CorrectionRequest, GroupRequest, NudgeChange, PauseRequest, PrivacyRequest, SettingsChange, SetupRequest,
@@ -19,7 +19,7 @@ pub(super) fn command(parsed: Shared, channel_id: &str) -> Result<Command, Usage
     Ok(match parsed {
         Shared::Help => Command::Help,
         Shared::Roadmap { step } => Command::Roadmap { step },
-        Shared::Compare(args) => compare(args),
+        Shared::Compare(args) => compare(args)?,
         Shared::Faq { question } => Command::Faq { question },
         Shared::Prompt => Command::Prompt,
         Shared::Career { section } => Command::Career { section },
@@ -54,14 +54,20 @@ pub(super) fn command(parsed: Shared, channel_id: &str) -> Result<Command, Usage
 
 /// Named technologies (`a:`, `b:`, `c:`, the other words filling the rest in order), or, when
 /// none is named, all the words as one phrase such as "postgres vs mongodb".
-fn compare(args: CompareArgs) -> Command {
+/// Once one is named, a loose `word:value` is a mistyped option name, as for any command.
+fn compare(args: CompareArgs) -> Result<Command, UsageError> {
     let CompareArgs { a, b, c, words } = args;
     if a.is_none() && b.is_none() && c.is_none() {
-        return Command::ComparePhrase { phrase: words.join(" ") };
+        return Ok(Command::ComparePhrase { phrase: words.join(" ") });
+    }
+    let mistyped = words.iter().filter_map(|w| w.split_once(':')).find(|(key, _)| words::looks_like_an_option(key));
+    if let Some((option, _)) = mistyped {
+        let (command, option, known) = ("compare".to_string(), option.to_string(), "a, b, c".to_string());
+        return Err(UsageError::UnknownOption { command, option, known });
     }
     let mut loose = words.into_iter();
     let names = [a, b, c].into_iter().filter_map(|named| named.or_else(|| loose.next())).collect();
-    Command::Compare { names }
+    Ok(Command::Compare { names })
 }
 
 /// Join or leave a named group; any other word (or none) lists the member's groups.
@@ -77,7 +83,7 @@ fn group(action: Option<String>, name: Option<String>) -> Result<GroupRequest, U
 /// `/privacy export`, or `/privacy delete confirm`: exact words in any case, so nothing unknown
 /// exports and nothing without the confirm word deletes (that asks first).
 fn privacy(action: Option<String>, confirm: Option<String>) -> Result<PrivacyRequest, UsageError> {
-    let lower = |word: Option<String>| word.map(|w| w.to_lowercase());
+    let lower = |words: Option<String>| words.and_then(|w| w.split_whitespace().next().map(str::to_lowercase));
     match (lower(action).as_deref(), lower(confirm).as_deref()) {
         (Some("delete"), Some("confirm")) => Ok(PrivacyRequest::Delete),
         (Some("delete"), _) => Ok(PrivacyRequest::AskDelete),

@@ -97,7 +97,8 @@ pub(super) enum Shared {
     Privacy {
         #[arg(long)]
         action: Option<String>,
-        #[arg(long)]
+        /// The rest, of which the first word counts, as the console always read it.
+        #[arg(long, value_name = TEXT)]
         confirm: Option<String>,
     },
     Correct(CorrectArgs),

@@ -277,3 +277,12 @@ fn slack_reads_the_shared_commands_without_a_slash() {
         assert!(matches!(refused, Err(UsageError::UnknownCommand { .. })), "{console_only}: {refused:?}");
     }
 }
+
+#[test]
+fn privacy_reads_the_first_word_after_its_action_and_compare_refuses_a_mistyped_name() {
+    assert_eq!(mentor("/privacy delete confirm please"), Command::Privacy(PrivacyRequest::Delete));
+    assert_eq!(refused("/privacy export x:1"), UserError::PrivacyUsage);
+    let mistyped = parse_line("/compare a:redis d:postgres");
+    let known = "a, b, c".to_string();
+    assert_eq!(mistyped, Err(UsageError::UnknownOption { command: "compare".into(), option: "d".into(), known }));
+}

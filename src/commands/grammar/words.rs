@@ -126,6 +126,6 @@ fn position_of(options: &[&Arg], key: &str) -> Option<usize> {
 }
 
 /// `word:` reads as an attempt at an option name, not as text such as `12:30` or `c++:`.
-fn looks_like_an_option(key: &str) -> bool {
+pub(super) fn looks_like_an_option(key: &str) -> bool {
     !key.is_empty() && key.chars().all(|c| c.is_ascii_alphabetic())
 }
