@@ -1,6 +1,6 @@
 //! The small pre-pass between what people type and clap: split a line into words (double
 //! quotes group words; apostrophes are letters), walk into nested subcommands by their word in
-//! any case (`/privacy`'s are options, `/setup prompts`, `/nudges ON`), then turn the words
+//! any case (`/setup prompts`, `/nudges ON`), then turn the words
 //! left into `--name=value` for clap. `name:value` names an option (its name in any case);
 //! the other words fill the options not named, in the order the grammar declares them, as
 //! their value names in `syntax.rs` say. Words past the last option are dropped, as the
