@@ -15,6 +15,7 @@ pub mod content;
 pub mod discord;
 pub mod domain;
 pub mod error;
+pub mod grammar;
 pub mod heatmap;
 pub mod present;
 pub mod scheduler;

@@ -6,12 +6,10 @@
 mod clock;
 mod files;
 mod front_end;
-mod parse;
 mod render;
 mod schedule;
 mod study;
 mod syntax;
-mod translate;
 
 use crate::app::App;
 use crate::clock::Clock;
@@ -19,14 +17,13 @@ use crate::commands::{self, Caller};
 use crate::config::SchedulerConfig;
 use crate::domain::{CallerRights, MemberRef, Platform};
 use crate::error::Error;
+use crate::grammar::{self, TextCommand, UsageError};
 use crate::scheduler::Scheduler;
 use chrono::{DateTime, Utc};
 use clock::ConsoleClock;
 pub use front_end::ConsoleFrontEnd;
-pub use parse::{parse_line, Command, UsageError};
 use schedule::ConsoleOutbox;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use translate::Line;
 
 /// How a line ended, which `ask` turns into its exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,11 +112,12 @@ impl Console {
 
     async fn handle_raw(&self, line: &str) -> Reply {
         let now = self.clock.now();
-        let words = match parse_line(line) {
-            Ok(words) => words,
+        let result = match grammar::parse_line(line) {
+            Ok(command) => self.execute(command, now).await,
+            Err(UsageError::Invalid(problem)) => Err(problem.into()),
             Err(e) => return Reply { text: format!("{e}\n"), status: Status::Usage },
         };
-        match self.execute(words, now).await {
+        match result {
             Ok(mut reply) => {
                 // After the line, since /clock may just have moved the time.
                 reply.text.push_str(&self.scheduled(self.clock.now()).await);
@@ -139,11 +137,14 @@ impl Console {
         }
     }
 
-    async fn execute(&self, words: Command, now: DateTime<Utc>) -> Result<Reply, Error> {
-        let command = match translate::typed(words)? {
-            Line::Quit => return Ok(Reply { text: "Bye! Keep the streak going.\n".into(), status: Status::Quit }),
-            Line::Clock(setting) => return Ok(Reply::answered(self.clock_line(setting, now)?)),
-            Line::Mentor(command) => command,
+    async fn execute(&self, line: TextCommand, now: DateTime<Utc>) -> Result<Reply, Error> {
+        let command = match line {
+            TextCommand::Quit => {
+                return Ok(Reply { text: "Bye! Keep the streak going.\n".into(), status: Status::Quit })
+            }
+            TextCommand::Clock { setting } => return Ok(Reply::answered(self.clock_line(setting, now)?)),
+            TextCommand::Mentor(commands::Command::Help) => return Ok(Reply::answered(grammar::catalog::help_text())),
+            TextCommand::Mentor(command) => command,
         };
         let deletes = command == commands::Command::Privacy(commands::PrivacyRequest::Delete);
         let reply = commands::run(&self.app, &self.caller, command, now).await?;

@@ -234,7 +234,7 @@ pub fn export_ready() -> View {
 
 pub fn delete_asked() -> View {
     let text = Text::new().plain(
-        "This deletes your check-ins, notes, streak, roadmap progress, groups and settings in this space, for good. To go ahead, confirm with ",
+        "Nothing was deleted yet. This deletes your check-ins, notes, streak, roadmap progress, groups and settings in this space, for good. To go ahead, confirm with ",
     );
     note("Delete your data?", text.command(Cmd::ConfirmDelete).plain("."))
 }

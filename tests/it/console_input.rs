@@ -84,7 +84,7 @@ async fn privacy_runs_only_its_exact_subcommands() {
     }
     assert!(!out.exists() || std::fs::read_dir(&out).unwrap().next().is_none(), "nothing was exported");
     for line in ["/privacy delete", "/privacy DELETE yes", "/privacy delete confirmed"] {
-        assert!(say(&console, line).await.contains("Nothing was deleted."), "{line}");
+        assert!(say(&console, line).await.contains("Nothing was deleted"), "{line}");
     }
     assert!(say(&console, "/streak").await.contains("Total study days: 1"), "still held");
     assert!(say(&console, "/privacy EXPORT").await.contains("Your data ("));

@@ -59,7 +59,7 @@ fn groups_leaderboards_and_privacy_work_from_the_console() {
     assert!(out.contains("Leaderboard · everyone · minutes studied · this week (2026-03-02 to 2026-03-08)"), "{out}");
     assert!(out.contains("1. ada") && out.contains("← you"), "{out}");
     assert!(out.contains("Your data (") && out.contains("ada-backend-mentor-export-20260305.json"), "{out}");
-    assert!(out.contains("Nothing was deleted."), "{out}");
+    assert!(out.contains("Nothing was deleted"), "{out}");
     assert!(out.contains("Everything I held about you is deleted."), "{out}");
     assert!(out.contains("Total study days: 0"), "{out}");
 }

@@ -1,0 +1,123 @@
+//! One grammar for text commands, derived with clap (`grammar/syntax.rs`) and shared by the
+//! console (`/checkin 30 read a chapter`) and Slack's `/mentor checkin 30 read a chapter`. A
+//! small pre-pass (`grammar/words.rs`) reads what people type (quotes, `name:value`, words in
+//! order, keywords in any case) into clap's arguments; typed values are parsed by the domain
+//! and refused with its `UserError`; unknown commands get clap's typo suggestion. Users never
+//! see clap's own error text: every failure is a `UsageError` in the project's words.
+
+pub mod catalog;
+mod convert;
+mod syntax;
+mod values;
+mod words;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_hostile;
+
+use crate::commands::Command;
+use crate::error::{echo, UserError};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{CommandFactory, FromArgMatches};
+use std::sync::LazyLock;
+use syntax::{ConsoleCommand, ConsoleLine, SlackLine};
+
+/// The channel `/setup prompts` posts in, for the console.
+pub const CONSOLE_CHANNEL: &str = "console";
+
+/// A console line: a shared command, or one only the console has.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TextCommand {
+    Mentor(Command),
+    /// `/clock`: the setting as typed (a UTC time, a step such as +1d, or off); none shows it.
+    Clock {
+        setting: Option<String>,
+    },
+    /// `/quit` or `/exit`.
+    Quit,
+}
+
+/// Why a line is not a command, in words for the person typing it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UsageError {
+    #[error("Type a command such as /faq, /roadmap or /help.")]
+    Empty,
+    #[error("There is no /{} command.{}", echo(.name), hint(.suggestion))]
+    UnknownCommand { name: String, suggestion: Option<String> },
+    #[error("/{command} has no option \"{}\". Its options are: {known}.", echo(.option))]
+    UnknownOption { command: String, option: String, known: String },
+    /// A value the domain refused; front ends show it as they show any `UserError`.
+    #[error(transparent)]
+    Invalid(#[from] UserError),
+    /// Anything else clap refused (not expected from what the pre-pass hands it).
+    #[error("I couldn't read that. Use it as: {usage}")]
+    Unreadable { usage: String },
+}
+
+fn hint(suggestion: &Option<String>) -> String {
+    match suggestion {
+        Some(s) => format!(" Did you mean /{s}? Type /help to see them all."),
+        None => " Type /help to see them all.".to_string(),
+    }
+}
+
+static CONSOLE: LazyLock<clap::Command> = LazyLock::new(|| catalog::describe(ConsoleLine::command()));
+static SLACK: LazyLock<clap::Command> = LazyLock::new(|| catalog::describe(SlackLine::command()));
+
+/// Parses one line typed at the console, such as `/checkin 30 read a chapter`.
+pub fn parse_line(line: &str) -> Result<TextCommand, UsageError> {
+    let matches = matches(&CONSOLE, line)?;
+    let parsed = ConsoleLine::from_arg_matches(&matches).map_err(|e| refusal(e, line))?;
+    Ok(match parsed.command {
+        ConsoleCommand::Shared(shared) => TextCommand::Mentor(convert::command(shared, CONSOLE_CHANNEL)?),
+        ConsoleCommand::Clock { setting } => TextCommand::Clock { setting },
+        ConsoleCommand::Quit => TextCommand::Quit,
+    })
+}
+
+/// Parses Slack's text after `/mentor` (`checkin 30 read a chapter`); `channel_id` is the
+/// channel it was typed in, where `setup prompts` posts. The console's own commands are unknown.
+pub fn parse_slack(text: &str, channel_id: &str) -> Result<Command, UsageError> {
+    let matches = matches(&SLACK, text)?;
+    let parsed = SlackLine::from_arg_matches(&matches).map_err(|e| refusal(e, text))?;
+    convert::command(parsed.command, channel_id)
+}
+
+/// Runs the pre-pass and clap over one line.
+fn matches(grammar: &clap::Command, line: &str) -> Result<clap::ArgMatches, UsageError> {
+    let words = words::split_words(line);
+    let Some((first, rest)) = words.split_first() else {
+        return Err(UsageError::Empty);
+    };
+    let name = first.trim_start_matches('/').to_lowercase();
+    let Some(command) = grammar.find_subcommand(&name) else {
+        return Err(UsageError::UnknownCommand { suggestion: suggestion(grammar, &name), name });
+    };
+    let args = words::clap_args(command, rest)?;
+    grammar.clone().try_get_matches_from(args).map_err(|e| refusal(e, &name))
+}
+
+/// Clap's closest command to a word that is none, if one is close.
+fn suggestion(grammar: &clap::Command, name: &str) -> Option<String> {
+    // Only the word goes to clap: what follows it does not change the suggestion.
+    let error = grammar.clone().try_get_matches_from([name]).err()?;
+    match error.get(ContextKind::SuggestedSubcommand)? {
+        ContextValue::Strings(names) => names.last().cloned(),
+        ContextValue::String(name) => Some(name.clone()),
+        _ => None,
+    }
+}
+
+/// A clap error as a `UsageError`: the `UserError` a value parser returned, else the usage.
+fn refusal(error: clap::Error, line: &str) -> UsageError {
+    if error.kind() == ErrorKind::ValueValidation {
+        let source = std::error::Error::source(&error);
+        if let Some(refused) = source.and_then(|s| s.downcast_ref::<UserError>()) {
+            return UsageError::Invalid(refused.clone());
+        }
+    }
+    let name = line.split_whitespace().next().unwrap_or("").trim_start_matches('/').to_lowercase();
+    let usage = catalog::find(&name).map(|c| c.usage_line()).unwrap_or_else(|| "/help".to_string());
+    UsageError::Unreadable { usage }
+}
