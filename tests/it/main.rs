@@ -29,6 +29,7 @@ mod scheduler;
 mod search_eval;
 mod secrets;
 mod store_faults;
+mod stored_values;
 mod streak_flows;
 mod streak_props;
 mod tidy;
