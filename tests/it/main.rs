@@ -25,6 +25,7 @@ mod hostile_app_props;
 mod hostile_inputs;
 mod hostile_props;
 mod privacy_schema;
+mod root;
 mod scheduler;
 mod search_eval;
 mod secrets;
