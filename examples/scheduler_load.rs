@@ -15,6 +15,7 @@ use backend_mentor::clock::Clock;
 use backend_mentor::config::{DiscordConfig, SchedulerConfig, Secret};
 use backend_mentor::content::ContentSource;
 use backend_mentor::discord::DiscordFrontEnd;
+use backend_mentor::domain::schedule::{LocalTime, Weekdays};
 use backend_mentor::domain::{MemberRef, Platform, Timezone};
 use backend_mentor::startup::Root;
 use backend_mentor::storage::{NudgeRow, Store};
@@ -28,16 +29,15 @@ const GUILD: &str = "800000000000000001";
 
 fn synthetic_rows(count: usize) -> Vec<NudgeRow> {
     let zones = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Pacific/Tongatapu", "Australia/Sydney"];
+    let zones: Vec<Timezone> = zones.iter().map(|z| Timezone::parse(z).expect("a known zone")).collect();
     (0..count)
         .map(|i| NudgeRow {
             member_id: i as i64,
-            platform: "discord".into(),
-            space_id: GUILD.into(),
-            user_id: (600_000_000_000_000_000u64 + i as u64).to_string(),
-            local_time: format!("{:02}:{:02}", 17 + i % 5, (i * 7) % 60),
-            weekdays: 0b111_1111,
+            member: MemberRef::new(Platform::Discord, GUILD, (600_000_000_000_000_000u64 + i as u64).to_string()),
+            local_time: LocalTime::parse(&format!("{:02}:{:02}", 17 + i % 5, (i * 7) % 60)).expect("a valid time"),
+            weekdays: Weekdays::EVERY_DAY,
             snooze_until: None,
-            timezone: Some(zones[i % zones.len()].to_string()),
+            timezone: Some(zones[i % zones.len()]),
         })
         .collect()
 }

@@ -104,29 +104,13 @@ impl App {
     /// The member's row id (when they have one) and their zone, in one query.
     pub(crate) async fn member_and_zone(&self, member: &MemberRef) -> Result<(Option<i64>, Timezone), Error> {
         let found = self.store.member_lookup(member).await?;
-        let zone = found
-            .member_zone
-            .as_deref()
-            .and_then(stored_zone)
-            .or_else(|| found.space_zone.as_deref().and_then(stored_zone))
-            .unwrap_or(self.default_timezone);
+        let zone = found.member_zone.or(found.space_zone).unwrap_or(self.default_timezone);
         Ok((found.id, zone))
     }
 
     async fn space_timezone(&self, space: &SpaceRef) -> Result<Timezone, Error> {
-        let stored = self.store.space_timezone(space).await?;
-        Ok(stored.as_deref().and_then(stored_zone).unwrap_or(self.default_timezone))
+        Ok(self.store.space_timezone(space).await?.unwrap_or(self.default_timezone))
     }
-}
-
-/// A zone read back from the database; one that no longer parses (a renamed zone after a
-/// chrono-tz upgrade) falls back to the default instead of failing every command.
-fn stored_zone(name: &str) -> Option<Timezone> {
-    let parsed = Timezone::parse(name).ok();
-    if parsed.is_none() {
-        tracing::warn!(zone = name, "stored time zone no longer parses; using the default");
-    }
-    parsed
 }
 
 /// Trims a free-text query and refuses overlong ones before they reach search.

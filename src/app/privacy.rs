@@ -59,7 +59,7 @@ impl App {
     async fn export_corrections(&self, member_id: i64) -> Result<Value, Error> {
         let rows = self.store.corrections_of(member_id, i64::MAX).await?;
         let entries = rows.into_iter().map(|c| {
-            json!({ "date": c.local_date, "action": c.action, "reason": c.reason, "moderator": c.moderator_user_id, "at": c.corrected_at })
+            json!({ "date": c.local_date, "action": c.action.as_str(), "reason": c.reason, "moderator": c.moderator_user_id, "at": c.corrected_at })
         });
         Ok(Value::Array(entries.collect()))
     }
@@ -67,7 +67,7 @@ impl App {
     async fn export_corrections_made(&self, member: &MemberRef) -> Result<Value, Error> {
         let rows = self.store.corrections_made_by(member).await?;
         let entries = rows.into_iter().map(|(user, c)| {
-            json!({ "member": user, "date": c.local_date, "action": c.action, "reason": c.reason, "at": c.corrected_at })
+            json!({ "member": user, "date": c.local_date, "action": c.action.as_str(), "reason": c.reason, "at": c.corrected_at })
         });
         Ok(Value::Array(entries.collect()))
     }

@@ -5,12 +5,11 @@ use super::{App, PromptView};
 use crate::domain::nudge::{due_many, NudgePlan};
 use crate::domain::rotation::{prompt_for_post, seed_for};
 use crate::domain::schedule::{Due, LocalTime, Schedule, Weekdays};
-use crate::domain::{CallerRights, MemberRef, Platform, SpaceRef, Timezone};
+use crate::domain::{CallerRights, MemberRef, SpaceRef, Timezone};
 use crate::error::{Error, UserError};
 use crate::storage::{NewPromptSchedule, NudgeRow, PromptScheduleRow};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
-use std::collections::HashMap;
 
 /// A server's prompt schedule as `/setup show` tells it.
 pub struct PromptScheduleView {
@@ -58,13 +57,12 @@ impl App {
         now: DateTime<Utc>,
     ) -> Result<PromptScheduleView, Error> {
         self.require_moderator(space, caller).await?;
-        let hhmm = time.to_hhmm();
         let new = NewPromptSchedule {
             channel_id,
-            local_time: &hhmm,
-            timezone: zone.name(),
-            weekdays: i64::from(weekdays.bits()),
-            rotation_seed: seed_for(&space.space_id) as i64,
+            local_time: time,
+            timezone: zone,
+            weekdays,
+            rotation_seed: seed_for(&space.space_id),
         };
         self.store.set_prompt_schedule(space, new, now).await?;
         self.prompt_schedule(space, now)
@@ -84,7 +82,7 @@ impl App {
         now: DateTime<Utc>,
     ) -> Result<Option<PromptScheduleView>, Error> {
         let Some(row) = self.store.prompt_schedule(space).await? else { return Ok(None) };
-        let schedule = schedule_of(&row)?;
+        let schedule = self.schedule_of(&row);
         let next_posts = if row.enabled { schedule.next_occurrences(now, 5) } else { Vec::new() };
         Ok(Some(PromptScheduleView {
             channel_id: row.channel_id,
@@ -104,7 +102,7 @@ impl App {
     ) -> Result<PromptView<'_>, Error> {
         self.require_moderator(space, caller).await?;
         let row = self.store.prompt_schedule(space).await?.ok_or(UserError::NoPromptSchedule)?;
-        let schedule = schedule_of(&row)?;
+        let schedule = self.schedule_of(&row);
         let date = schedule
             .next_occurrences(now, 1)
             .first()
@@ -118,21 +116,24 @@ impl App {
     }
 
     fn rotation_index(&self, row: &PromptScheduleRow) -> usize {
-        prompt_for_post(row.rotation_seed as u64, row.posts_made.max(0) as u64, self.content.prompts.len())
+        prompt_for_post(row.rotation_seed, row.posts_made, self.content.prompts.len())
+    }
+
+    /// The stored schedule, in the configured default zone if its own no longer parses.
+    fn schedule_of(&self, row: &PromptScheduleRow) -> Schedule {
+        let zone = row.timezone.unwrap_or(self.default_timezone);
+        Schedule { time: row.local_time, zone, weekdays: row.weekdays }
     }
 
     /// Every enabled server schedule whose post is due now, within `grace`.
     pub async fn due_prompts(&self, now: DateTime<Utc>, grace: Duration) -> Result<Vec<DuePrompt>, Error> {
         let mut due = Vec::new();
         for row in self.store.enabled_prompt_schedules().await? {
-            let Ok(schedule) = schedule_of(&row) else { continue };
-            if let Due::Send { date, .. } = schedule.due_at(now, grace) {
-                let Some(platform) = platform_of(&row.platform) else { continue };
-                let space = SpaceRef { platform, space_id: row.space_id.clone() };
+            if let Due::Send { date, .. } = self.schedule_of(&row).due_at(now, grace) {
                 due.push(DuePrompt {
                     prompt_index: self.rotation_index(&row),
-                    channel_id: row.channel_id.clone(),
-                    space,
+                    channel_id: row.channel_id,
+                    space: row.space,
                     date,
                 });
             }
@@ -148,19 +149,13 @@ impl App {
 
     /// The pure part of [`App::due_nudges`], public for the benchmark.
     pub fn plan_nudges(&self, rows: Vec<NudgeRow>, now: DateTime<Utc>, grace: Duration) -> Vec<DueNudge> {
-        let mut zones: HashMap<Option<String>, Timezone> = HashMap::new();
-        let mut times: HashMap<String, Option<LocalTime>> = HashMap::new();
         let mut plans = Vec::with_capacity(rows.len());
         let mut kept = Vec::with_capacity(rows.len());
         for row in rows {
-            let zone = *zones.entry(row.timezone.clone()).or_insert_with(|| {
-                row.timezone.as_deref().and_then(|z| Timezone::parse(z).ok()).unwrap_or(self.default_timezone)
-            });
-            let time = *times.entry(row.local_time.clone()).or_insert_with(|| LocalTime::parse(&row.local_time).ok());
-            let (Some(time), Some(platform)) = (time, platform_of(&row.platform)) else { continue };
-            let schedule = Schedule { time, zone, weekdays: Weekdays::from_bits(row.weekdays as u8) };
+            let zone = row.timezone.unwrap_or(self.default_timezone);
+            let schedule = Schedule { time: row.local_time, zone, weekdays: row.weekdays };
             plans.push(NudgePlan { schedule, snooze_until: row.snooze_until });
-            kept.push((MemberRef::new(platform, row.space_id, row.user_id), row.member_id));
+            kept.push((row.member, row.member_id));
         }
         let dues = due_many(&plans, now, grace);
         kept.into_iter()
@@ -183,7 +178,7 @@ impl App {
         }
         let time = request.time.unwrap_or(LocalTime::DEFAULT_NUDGE);
         let weekdays = request.weekdays.unwrap_or(Weekdays::EVERY_DAY);
-        self.store.set_nudges(member, &time.to_hhmm(), i64::from(weekdays.bits()), request.snooze_until, now).await?;
+        self.store.set_nudges(member, (time, weekdays), request.snooze_until, now).await?;
         Ok(Some(Schedule { time, zone: self.member_timezone(member).await?, weekdays }))
     }
 
@@ -191,16 +186,4 @@ impl App {
     pub async fn take_dm_closed_notice(&self, member: &MemberRef) -> Result<bool, Error> {
         Ok(self.store.take_dm_closed_notice(member).await?)
     }
-}
-
-fn schedule_of(row: &PromptScheduleRow) -> Result<Schedule, Error> {
-    let time = LocalTime::parse(&row.local_time)
-        .map_err(|_| anyhow::anyhow!("stored time {:?} does not parse", row.local_time))?;
-    let zone =
-        Timezone::parse(&row.timezone).map_err(|_| anyhow::anyhow!("stored zone {:?} does not parse", row.timezone))?;
-    Ok(Schedule { time, zone, weekdays: Weekdays::from_bits(row.weekdays as u8) })
-}
-
-fn platform_of(name: &str) -> Option<Platform> {
-    [Platform::Discord, Platform::Slack, Platform::Console].into_iter().find(|p| p.as_str() == name)
 }

@@ -27,8 +27,7 @@ impl App {
 
     pub async fn space_settings(&self, space: &SpaceRef, caller: &CallerRights) -> Result<SpaceSettingsView, Error> {
         self.require_moderator(space, caller).await?;
-        let stored = self.store.space_timezone(space).await?;
-        let zone = stored.as_deref().and_then(|z| Timezone::parse(z).ok());
+        let zone = self.store.space_timezone(space).await?;
         Ok(SpaceSettingsView {
             timezone: zone.unwrap_or(self.default_timezone),
             timezone_is_default: zone.is_none(),

@@ -33,6 +33,13 @@ impl CorrectionKind {
     }
 }
 
+/// Shown as the word the member's history and export use ("add", "remove").
+impl std::fmt::Display for CorrectionKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Why a moderator changed a day, stored as given and escaped when shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reason(String);

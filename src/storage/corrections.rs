@@ -1,6 +1,6 @@
 //! The audit log of moderator corrections: which day, added or removed, why, by whom, when.
 
-use super::{Store, Tx};
+use super::{decode, Store, Tx};
 use crate::domain::correction::{CorrectionKind, Reason};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -8,11 +8,32 @@ use chrono::{DateTime, NaiveDate, Utc};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CorrectionRow {
     pub local_date: NaiveDate,
-    pub action: String,
+    pub action: CorrectionKind,
     pub reason: String,
     /// `None` once the moderator deleted their own data.
     pub moderator_user_id: Option<String>,
     pub corrected_at: DateTime<Utc>,
+}
+
+/// The columns of `day_corrections` as the member's history reads them.
+pub(super) struct CorrectionColumns {
+    pub(super) local_date: NaiveDate,
+    pub(super) action: String,
+    pub(super) reason: String,
+    pub(super) moderator_user_id: Option<String>,
+    pub(super) corrected_at: DateTime<Utc>,
+}
+
+impl CorrectionColumns {
+    pub(super) fn decode(self) -> Option<CorrectionRow> {
+        Some(CorrectionRow {
+            local_date: self.local_date,
+            action: decode::correction_kind(&self.action)?,
+            reason: self.reason,
+            moderator_user_id: self.moderator_user_id,
+            corrected_at: self.corrected_at,
+        })
+    }
 }
 
 impl Tx {
@@ -46,7 +67,7 @@ impl Store {
     /// Corrections made to the member's days, newest first.
     pub async fn corrections_of(&self, member_id: i64, limit: i64) -> Result<Vec<CorrectionRow>, sqlx::Error> {
         let rows = sqlx::query_as!(
-            CorrectionRow,
+            CorrectionColumns,
             r#"SELECT local_date AS "local_date: NaiveDate", action, reason, moderator_user_id,
                       corrected_at AS "corrected_at: DateTime<Utc>"
                FROM day_corrections WHERE member_id = ? ORDER BY corrected_at DESC, id DESC LIMIT ?"#,
@@ -55,6 +76,6 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows)
+        Ok(rows.into_iter().filter_map(CorrectionColumns::decode).collect())
     }
 }

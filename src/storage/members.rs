@@ -1,7 +1,7 @@
 //! Members: identity rows and their own settings (time zone).
 
-use super::{Store, Tx};
-use crate::domain::MemberRef;
+use super::{decode, Store, Tx};
+use crate::domain::{MemberRef, Timezone};
 use chrono::{DateTime, Utc};
 use sqlx::{Executor, Sqlite};
 
@@ -33,8 +33,10 @@ async fn upsert_member<'e>(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MemberLookup {
     pub id: Option<i64>,
-    pub member_zone: Option<String>,
-    pub space_zone: Option<String>,
+    /// The member's own zone; `None` when unset or no longer parsing.
+    pub member_zone: Option<Timezone>,
+    /// The space's default zone; `None` when unset or no longer parsing.
+    pub space_zone: Option<Timezone>,
 }
 
 impl Tx {
@@ -78,7 +80,11 @@ impl Store {
         )
         .fetch_one(&self.pool)
         .await?;
-        Ok(MemberLookup { id: row.id, member_zone: row.member_zone, space_zone: row.space_zone })
+        Ok(MemberLookup {
+            id: row.id,
+            member_zone: row.member_zone.as_deref().and_then(decode::zone),
+            space_zone: row.space_zone.as_deref().and_then(decode::zone),
+        })
     }
 
     /// The member's own time zone setting, as stored (validated when it was set).

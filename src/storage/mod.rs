@@ -13,11 +13,13 @@ mod boards;
 mod checkins;
 mod checkpoint;
 mod corrections;
+mod decode;
 mod deliveries;
 mod export;
 mod export_nudges;
 mod groups;
 mod members;
+mod nudges;
 mod open;
 mod period_totals;
 mod privacy;
@@ -45,9 +47,10 @@ pub use corrections::CorrectionRow;
 pub use deliveries::{DeliveryKey, DeliveryKind};
 pub use export::MemberExport;
 pub use members::MemberLookup;
+pub use nudges::NudgeRow;
 pub use period_totals::PeriodTotals;
 pub use privacy::MemberRow;
-pub use schedules::{NewPromptSchedule, NudgeRow, PromptScheduleRow};
+pub use schedules::{NewPromptSchedule, PromptScheduleRow};
 pub use streaks::StoredStreak;
 
 /// A write transaction on the writer connection: `App` runs a check-in or a correction as one, so

@@ -2,6 +2,7 @@
 //! `/privacy delete`. Deleting the member row cascades to every table keyed by the member; the
 //! audit entries they wrote as a moderator keep the correction but lose their name.
 
+use super::corrections::CorrectionColumns;
 use super::{CorrectionRow, Store};
 use crate::domain::MemberRef;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -45,15 +46,15 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        let made = rows.into_iter().map(|r| {
-            let row = CorrectionRow {
+        let made = rows.into_iter().filter_map(|r| {
+            let columns = CorrectionColumns {
                 local_date: r.local_date,
                 action: r.action,
                 reason: r.reason,
                 moderator_user_id: r.moderator_user_id,
                 corrected_at: r.corrected_at,
             };
-            (r.user_id, row)
+            Some((r.user_id, columns.decode()?))
         });
         Ok(made.collect())
     }

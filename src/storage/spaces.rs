@@ -1,12 +1,13 @@
 //! Spaces (Discord servers, Slack workspaces): their default time zone and moderator role.
 
-use super::Store;
-use crate::domain::SpaceRef;
+use super::{decode, Store};
+use crate::domain::{SpaceRef, Timezone};
 use chrono::{DateTime, Utc};
 
 impl Store {
-    /// The space's default time zone for members who set none.
-    pub async fn space_timezone(&self, space: &SpaceRef) -> Result<Option<String>, sqlx::Error> {
+    /// The space's default time zone for members who set none; `None` when unset or when the
+    /// stored name no longer parses.
+    pub async fn space_timezone(&self, space: &SpaceRef) -> Result<Option<Timezone>, sqlx::Error> {
         let platform = space.platform.as_str();
         let row = sqlx::query!(
             "SELECT default_timezone FROM spaces WHERE platform = ? AND space_id = ?",
@@ -15,7 +16,7 @@ impl Store {
         )
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.and_then(|r| r.default_timezone))
+        Ok(row.and_then(|r| r.default_timezone).as_deref().and_then(decode::zone))
     }
 
     pub async fn set_space_timezone(

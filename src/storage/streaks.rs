@@ -16,34 +16,54 @@ pub struct StoredStreak {
     pub total_minutes: i64,
 }
 
-fn count(value: i64) -> u32 {
-    u32::try_from(value).unwrap_or(0)
+/// The `streaks` columns as every read selects them, with the member's neutral days gathered
+/// into one text column where the read wants them (else NULL); decoded here and nowhere else.
+struct StreakColumns {
+    current_days: i64,
+    longest_days: i64,
+    total_days: i64,
+    total_minutes: i64,
+    freezes_held: i64,
+    freezes_used: i64,
+    days_toward_freeze: i64,
+    last_day: Option<NaiveDate>,
+    neutral: Option<String>,
+}
+
+impl StreakColumns {
+    fn stored(&self) -> StoredStreak {
+        let count = |value: i64| u32::try_from(value).unwrap_or(0);
+        let state = StreakState {
+            current: count(self.current_days),
+            longest: count(self.longest_days),
+            total_days: count(self.total_days),
+            freezes_held: count(self.freezes_held),
+            freezes_used: count(self.freezes_used),
+            days_toward_freeze: count(self.days_toward_freeze),
+            last_day: self.last_day,
+        };
+        StoredStreak { state, total_minutes: self.total_minutes }
+    }
+
+    fn neutral_days(&self) -> NeutralDays {
+        NeutralDays::new(self.neutral.as_deref().map_or_else(Vec::new, parse_spans))
+    }
 }
 
 async fn load_streak<'e>(
     executor: impl Executor<'e, Database = Sqlite>,
     member_id: i64,
 ) -> Result<Option<StoredStreak>, sqlx::Error> {
-    let row = sqlx::query!(
+    let row = sqlx::query_as!(
+        StreakColumns,
         r#"SELECT current_days, longest_days, total_days, total_minutes, freezes_held, freezes_used,
-                  days_toward_freeze, last_day AS "last_day: NaiveDate"
+                  days_toward_freeze, last_day AS "last_day: NaiveDate", NULL AS "neutral?: String"
            FROM streaks WHERE member_id = ?"#,
         member_id
     )
     .fetch_optional(executor)
     .await?;
-    Ok(row.map(|r| StoredStreak {
-        state: StreakState {
-            current: count(r.current_days),
-            longest: count(r.longest_days),
-            total_days: count(r.total_days),
-            freezes_held: count(r.freezes_held),
-            freezes_used: count(r.freezes_used),
-            days_toward_freeze: count(r.days_toward_freeze),
-            last_day: r.last_day,
-        },
-        total_minutes: r.total_minutes,
-    }))
+    Ok(row.map(|r| r.stored()))
 }
 
 async fn load_neutral<'e>(
@@ -75,8 +95,9 @@ impl Store {
         member: &MemberRef,
     ) -> Result<(Option<StoredStreak>, NeutralDays), sqlx::Error> {
         let platform = member.platform().as_str();
-        let row = sqlx::query!(
-            r#"SELECT s.member_id, current_days, longest_days, total_days, total_minutes, freezes_held, freezes_used,
+        let row = sqlx::query_as!(
+            StreakColumns,
+            r#"SELECT current_days, longest_days, total_days, total_minutes, freezes_held, freezes_used,
                       days_toward_freeze, last_day AS "last_day: NaiveDate",
                       (SELECT group_concat(n.first_day || ' ' || n.last_day || ' ' || n.reason, ',')
                        FROM neutral_days n WHERE n.member_id = s.member_id) AS "neutral?: String"
@@ -92,17 +113,7 @@ impl Store {
             let Some(member_id) = self.find_member_id(member).await? else { return Ok((None, NeutralDays::default())) };
             return Ok((None, self.neutral_days(member_id).await?));
         };
-        let state = StreakState {
-            current: count(r.current_days),
-            longest: count(r.longest_days),
-            total_days: count(r.total_days),
-            freezes_held: count(r.freezes_held),
-            freezes_used: count(r.freezes_used),
-            days_toward_freeze: count(r.days_toward_freeze),
-            last_day: r.last_day,
-        };
-        let neutral = r.neutral.as_deref().map_or_else(Vec::new, parse_spans);
-        Ok((Some(StoredStreak { state, total_minutes: r.total_minutes }), NeutralDays::new(neutral)))
+        Ok((Some(r.stored()), r.neutral_days()))
     }
 
     pub async fn neutral_days(&self, member_id: i64) -> Result<NeutralDays, sqlx::Error> {
@@ -124,7 +135,8 @@ async fn read_record(
     connection: &mut SqliteConnection,
     member_id: i64,
 ) -> Result<(Option<StoredStreak>, NeutralDays), sqlx::Error> {
-    let row = sqlx::query!(
+    let row = sqlx::query_as!(
+        StreakColumns,
         r#"SELECT current_days, longest_days, total_days, total_minutes, freezes_held, freezes_used,
                   days_toward_freeze, last_day AS "last_day: NaiveDate",
                   (SELECT group_concat(n.first_day || ' ' || n.last_day || ' ' || n.reason, ',')
@@ -135,17 +147,7 @@ async fn read_record(
     .fetch_optional(&mut *connection)
     .await?;
     let Some(r) = row else { return Ok((None, load_neutral(&mut *connection, member_id).await?)) };
-    let state = StreakState {
-        current: count(r.current_days),
-        longest: count(r.longest_days),
-        total_days: count(r.total_days),
-        freezes_held: count(r.freezes_held),
-        freezes_used: count(r.freezes_used),
-        days_toward_freeze: count(r.days_toward_freeze),
-        last_day: r.last_day,
-    };
-    let neutral = r.neutral.as_deref().map_or_else(Vec::new, parse_spans);
-    Ok((Some(StoredStreak { state, total_minutes: r.total_minutes }), NeutralDays::new(neutral)))
+    Ok((Some(r.stored()), r.neutral_days()))
 }
 
 /// Reads "first last reason" spans joined by commas, as `streak_and_neutral` selects them.

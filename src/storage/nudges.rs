@@ -1,0 +1,172 @@
+//! Nudge settings per member: turned on and off, the active ones read back as domain types for
+//! the due list, and the "direct messages are closed" mark with its one-time notice.
+
+use super::{decode, Store};
+use crate::domain::schedule::{LocalTime, Weekdays};
+use crate::domain::{MemberRef, Timezone};
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::HashMap;
+use std::sync::atomic::Ordering;
+
+/// A member's nudge setting with what is needed to decide whether it is due.
+#[derive(Debug, Clone)]
+pub struct NudgeRow {
+    /// The member's row id, for the delivery claim; it goes no further than `App`.
+    pub member_id: i64,
+    pub member: MemberRef,
+    pub local_time: LocalTime,
+    pub weekdays: Weekdays,
+    pub snooze_until: Option<NaiveDate>,
+    /// The member's zone, else the space's; `None` means the configured default (also when
+    /// the stored zone no longer parses).
+    pub timezone: Option<Timezone>,
+}
+
+/// The columns `active_nudges` selects.
+struct NudgeColumns {
+    member_id: i64,
+    platform: String,
+    space_id: String,
+    user_id: String,
+    local_time: String,
+    weekdays: i64,
+    snooze_until: Option<NaiveDate>,
+    timezone: Option<String>,
+}
+
+/// Decodes nudge rows, each distinct zone and time once: a large server shares a few of each.
+#[derive(Default)]
+struct NudgeDecoder {
+    zones: HashMap<String, Option<Timezone>>,
+    times: HashMap<String, Option<LocalTime>>,
+}
+
+impl NudgeDecoder {
+    fn decode(&mut self, row: NudgeColumns) -> Option<NudgeRow> {
+        let timezone = match row.timezone {
+            Some(name) => *self.zones.entry(name).or_insert_with_key(|name| decode::zone(name)),
+            None => None,
+        };
+        let local_time = *self.times.entry(row.local_time).or_insert_with_key(|text| decode::local_time(text));
+        Some(NudgeRow {
+            member_id: row.member_id,
+            member: MemberRef::new(decode::platform(&row.platform)?, row.space_id, row.user_id),
+            local_time: local_time?,
+            weekdays: decode::weekdays(row.weekdays),
+            snooze_until: row.snooze_until,
+            timezone,
+        })
+    }
+}
+
+impl Store {
+    pub async fn set_nudges(
+        &self,
+        member: &MemberRef,
+        (time, days): (LocalTime, Weekdays),
+        snooze_until: Option<NaiveDate>,
+        now: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        let member_id = self.member_id(member, now).await?;
+        let (local_time, weekdays) = (time.to_hhmm(), i64::from(days.bits()));
+        sqlx::query!(
+            r#"INSERT INTO nudge_settings (member_id, local_time, weekdays, snooze_until, updated_at)
+               VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (member_id) DO UPDATE SET local_time = excluded.local_time, weekdays = excluded.weekdays,
+                   snooze_until = excluded.snooze_until, dm_closed_at = NULL, dm_closed_notified = 0,
+                   updated_at = excluded.updated_at"#,
+            member_id,
+            local_time,
+            weekdays,
+            snooze_until,
+            now,
+        )
+        .execute(self.writer()?)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn nudges_off(&self, member: &MemberRef) -> Result<bool, sqlx::Error> {
+        let platform = member.platform().as_str();
+        let result = sqlx::query!(
+            r#"DELETE FROM nudge_settings WHERE member_id =
+                   (SELECT id FROM members WHERE platform = ? AND space_id = ? AND user_id = ?)"#,
+            platform,
+            member.space.space_id,
+            member.user_id,
+        )
+        .execute(self.writer()?)
+        .await?;
+        Ok(result.rows_affected() > 0)
+    }
+
+    /// Every member whose nudges are on and whose direct messages are open.
+    pub async fn active_nudges(&self) -> Result<Vec<NudgeRow>, sqlx::Error> {
+        let rows = sqlx::query_as!(
+            NudgeColumns,
+            r#"SELECT n.member_id AS "member_id!: i64", m.platform, m.space_id, m.user_id, n.local_time, n.weekdays,
+                      n.snooze_until AS "snooze_until: NaiveDate",
+                      COALESCE(m.timezone, s.default_timezone) AS "timezone: String"
+               FROM nudge_settings n
+               JOIN members m ON m.id = n.member_id
+               LEFT JOIN spaces s ON s.platform = m.platform AND s.space_id = m.space_id
+               WHERE n.dm_closed_at IS NULL"#
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut decoder = NudgeDecoder::default();
+        Ok(rows.into_iter().filter_map(|row| decoder.decode(row)).collect())
+    }
+
+    /// Records that the member's direct messages are closed: nudges stop until turned on again.
+    pub async fn mark_dm_closed(&self, member_id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+        sqlx::query!(
+            "UPDATE nudge_settings SET dm_closed_at = ?, dm_closed_notified = 0 WHERE member_id = ?",
+            now,
+            member_id
+        )
+        .execute(self.writer()?)
+        .await?;
+        self.notices_pending.store(true, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Reads whether any notice is waiting (at start, since another process may have set one).
+    pub(super) async fn refresh_notices_pending(&self) -> Result<(), sqlx::Error> {
+        let row = sqlx::query!(
+            r#"SELECT EXISTS (SELECT 1 FROM nudge_settings WHERE dm_closed_at IS NOT NULL AND dm_closed_notified = 0)
+                   AS "pending!: bool""#
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        self.notices_pending.store(row.pending, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// True once after direct messages were found closed, so the member is told exactly once.
+    /// Every command asks, so the common case is a read; only a pending notice writes.
+    pub async fn take_dm_closed_notice(&self, member: &MemberRef) -> Result<bool, sqlx::Error> {
+        if !self.notices_pending.load(Ordering::Relaxed) {
+            return Ok(false);
+        }
+        let platform = member.platform().as_str();
+        let pending = sqlx::query!(
+            r#"SELECT n.member_id AS "member_id!: i64" FROM nudge_settings n JOIN members m ON m.id = n.member_id
+               WHERE m.platform = ? AND m.space_id = ? AND m.user_id = ?
+                 AND n.dm_closed_at IS NOT NULL AND n.dm_closed_notified = 0"#,
+            platform,
+            member.space.space_id,
+            member.user_id,
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = pending else { return Ok(false) };
+        let result = sqlx::query!(
+            "UPDATE nudge_settings SET dm_closed_notified = 1 WHERE member_id = ? AND dm_closed_notified = 0",
+            row.member_id
+        )
+        .execute(self.writer()?)
+        .await?;
+        Ok(result.rows_affected() > 0)
+    }
+}
