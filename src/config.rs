@@ -63,14 +63,6 @@ pub struct DiscordConfig {
     pub api_proxy: Option<String>,
 }
 
-/// Slack settings, present when `SLACK_BOT_TOKEN` is set.
-#[derive(Debug, Clone)]
-pub struct SlackConfig {
-    pub bot_token: Secret,
-    pub signing_secret: Secret,
-    pub listen_addr: String,
-}
-
 /// How the scheduler of prompts and nudges runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SchedulerConfig {
@@ -96,7 +88,6 @@ pub struct Config {
     pub log_format: LogFormat,
     pub content_dir: Option<PathBuf>,
     pub discord: Option<DiscordConfig>,
-    pub slack: Option<SlackConfig>,
     pub scheduler: SchedulerConfig,
 }
 
@@ -114,7 +105,6 @@ impl Config {
             log_format: parse_log_format(get("LOG_FORMAT"))?,
             content_dir: get("CONTENT_DIR").map(PathBuf::from),
             discord: discord(&get)?,
-            slack: slack(&get)?,
             scheduler: SchedulerConfig {
                 grace_minutes: number(&get, "SCHEDULER_GRACE_MINUTES", 180, 0..=1440)?,
                 rate_per_second: number(&get, "SCHEDULER_RATE_PER_SECOND", 40, 1..=50)?,
@@ -129,10 +119,6 @@ impl Config {
         let mut secrets = self.database_url.sensitive_parts();
         if let Some(discord) = &self.discord {
             secrets.push(discord.token.expose().to_string());
-        }
-        if let Some(slack) = &self.slack {
-            secrets.push(slack.bot_token.expose().to_string());
-            secrets.push(slack.signing_secret.expose().to_string());
         }
         secrets
     }
@@ -194,17 +180,6 @@ fn discord(get: &impl Fn(&str) -> Option<String>) -> Result<Option<DiscordConfig
     Ok(Some(DiscordConfig { token: Secret(token), guild_id, api_proxy }))
 }
 
-fn slack(get: &impl Fn(&str) -> Option<String>) -> Result<Option<SlackConfig>, ConfigError> {
-    let Some(bot_token) = get("SLACK_BOT_TOKEN") else {
-        return Ok(None);
-    };
-    let signing_secret = get("SLACK_SIGNING_SECRET").ok_or_else(|| {
-        invalid("SLACK_SIGNING_SECRET", "is required when SLACK_BOT_TOKEN is set (Slack app > Basic Information)")
-    })?;
-    let listen_addr = get("SLACK_LISTEN_ADDR").unwrap_or_else(|| "0.0.0.0:3000".to_string());
-    Ok(Some(SlackConfig { bot_token: Secret(bot_token), signing_secret: Secret(signing_secret), listen_addr }))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,7 +195,7 @@ mod tests {
         let c = config(&[]).unwrap();
         assert_eq!(c.database_url.expose(), DEFAULT_DATABASE_URL);
         assert_eq!(c.default_timezone, Timezone::UTC);
-        assert!(c.discord.is_none() && c.slack.is_none());
+        assert!(c.discord.is_none());
     }
 
     #[test]
@@ -231,19 +206,13 @@ mod tests {
         assert_eq!(config(&[("SCHEDULER_RATE_PER_SECOND", "500")]).unwrap_err().name, "SCHEDULER_RATE_PER_SECOND");
         let e = config(&[("DISCORD_TOKEN", "t"), ("DISCORD_GUILD_ID", "abc")]).unwrap_err();
         assert_eq!(e.name, "DISCORD_GUILD_ID");
-        assert_eq!(config(&[("SLACK_BOT_TOKEN", "x")]).unwrap_err().name, "SLACK_SIGNING_SECRET");
     }
 
     #[test]
     fn secrets_never_show_in_debug_output() {
-        let c = config(&[
-            ("DISCORD_TOKEN", "very-secret-token"),
-            ("SLACK_BOT_TOKEN", "xoxb-1"),
-            ("SLACK_SIGNING_SECRET", "shh"),
-        ])
-        .unwrap();
+        let c = config(&[("DISCORD_TOKEN", "very-secret-token")]).unwrap();
         let shown = format!("{c:?}");
-        assert!(!shown.contains("very-secret-token") && !shown.contains("xoxb-1") && !shown.contains("shh"));
+        assert!(!shown.contains("very-secret-token"));
         assert!(shown.contains("redacted"));
     }
 
@@ -256,15 +225,10 @@ mod tests {
 
     #[test]
     fn secret_values_list_every_token_and_the_database_password() {
-        let c = config(&[
-            ("DATABASE_URL", "sqlite://me:db-pass-42@localhost/x.db"),
-            ("DISCORD_TOKEN", "discord-tok"),
-            ("SLACK_BOT_TOKEN", "xoxb-slack"),
-            ("SLACK_SIGNING_SECRET", "signing-shh"),
-        ])
-        .unwrap();
+        let c = config(&[("DATABASE_URL", "sqlite://me:db-pass-42@localhost/x.db"), ("DISCORD_TOKEN", "discord-tok")])
+            .unwrap();
         let secrets = c.secret_values();
-        for expected in ["db-pass-42", "discord-tok", "xoxb-slack", "signing-shh"] {
+        for expected in ["db-pass-42", "discord-tok"] {
             assert!(secrets.iter().any(|s| s == expected), "{expected} missing");
         }
         assert!(!format!("{c:?}").contains("db-pass-42"));

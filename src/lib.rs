@@ -5,6 +5,8 @@
 //! that the front ends (`console`, and Discord and Slack as they land) call. `config`,
 //! `telemetry` and `startup` wire it together. See ARCHITECTURE.md.
 
+#![warn(unreachable_pub)]
+
 pub mod app;
 pub mod cli;
 pub mod clock;

@@ -15,25 +15,25 @@ const EARLIEST: NaiveDate = NaiveDate::from_ymd_opt(2000, 1, 1).expect("a valid 
 const LATEST: NaiveDate = NaiveDate::from_ymd_opt(2999, 12, 31).expect("a valid date");
 
 #[derive(Debug)]
-pub struct ConsoleClock {
+pub(crate) struct ConsoleClock {
     real: Clock,
     fixed: Mutex<Option<DateTime<Utc>>>,
 }
 
 impl ConsoleClock {
     /// Off: reads `real` until `/clock` sets a time.
-    pub fn new(real: Clock) -> Self {
+    pub(crate) fn new(real: Clock) -> Self {
         ConsoleClock { real, fixed: Mutex::new(None) }
     }
 
     /// The fixed time when one is set, else the real clock's.
-    pub fn now(&self) -> DateTime<Utc> {
+    pub(crate) fn now(&self) -> DateTime<Utc> {
         let fixed = self.fixed.lock().map(|f| *f).unwrap_or(None);
         fixed.unwrap_or_else(|| self.real.now())
     }
 
     /// Applies a `/clock` setting; returns the clock's time afterwards (`None` when off).
-    pub fn set(&self, setting: &str) -> Result<Option<DateTime<Utc>>, UserError> {
+    pub(crate) fn set(&self, setting: &str) -> Result<Option<DateTime<Utc>>, UserError> {
         let invalid = || UserError::InvalidClock { given: setting.trim().to_string() };
         let out_of_range = || UserError::ClockOutOfRange { earliest: EARLIEST, latest: LATEST };
         let current = self.now();

@@ -22,7 +22,7 @@ fn current_uid() -> u32 {
 
 /// The default folder: the user's runtime folder when the session has one, else one named
 /// after the user id under the system temp folder.
-pub fn default_output_dir() -> PathBuf {
+pub(crate) fn default_output_dir() -> PathBuf {
     match std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from) {
         Some(runtime) if runtime.is_absolute() => runtime.join("backend-mentor"),
         _ => std::env::temp_dir().join(format!("backend-mentor-{}", current_uid())),
@@ -30,7 +30,7 @@ pub fn default_output_dir() -> PathBuf {
 }
 
 /// Makes sure `dir` exists, is a real folder owned by this user, and nobody else can open it.
-pub fn ensure_private_dir(dir: &Path) -> Result<(), Error> {
+pub(crate) fn ensure_private_dir(dir: &Path) -> Result<(), Error> {
     if let Some(parent) = dir.parent() {
         std::fs::create_dir_all(parent).with_context(|| format!("could not create {}", parent.display()))?;
     }
@@ -53,7 +53,7 @@ fn is_private_dir(dir: &Path) -> std::io::Result<bool> {
 }
 
 /// Writes `bytes` to `dir/name` (mode 600), never through a link at that name.
-pub fn write_private(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Error> {
+pub(crate) fn write_private(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Error> {
     ensure_private_dir(dir)?;
     let path = dir.join(name);
     let opened = OpenOptions::new()
@@ -81,7 +81,7 @@ pub fn write_private(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Er
 /// Removes the files in `dir` whose names `is_members` accepts. A missing folder holds none,
 /// and neither does one that is not private: nothing was ever written there, and a link must
 /// not lead the removal into someone else's folder.
-pub fn remove_files(dir: &Path, is_members: impl Fn(&str) -> bool) -> Result<usize, Error> {
+pub(crate) fn remove_files(dir: &Path, is_members: impl Fn(&str) -> bool) -> Result<usize, Error> {
     match is_private_dir(dir) {
         Ok(true) => {}
         Ok(false) => return Ok(0),

@@ -7,7 +7,7 @@ use crate::present::{Span, Text, TimeStyle, View};
 use std::fmt::Write;
 
 /// Text as the terminal shows it.
-pub fn text(text: &Text) -> String {
+pub(crate) fn text(text: &Text) -> String {
     text.spans.iter().map(span).collect()
 }
 
@@ -31,7 +31,7 @@ fn span(span: &Span) -> String {
 }
 
 /// A whole message, ending with a line break.
-pub fn view(view: &View) -> String {
+pub(crate) fn view(view: &View) -> String {
     let mut out = String::new();
     if let Some(title) = &view.title {
         let _ = writeln!(out, "{}", text(title));
@@ -57,7 +57,7 @@ pub fn view(view: &View) -> String {
 /// Text as the terminal may print it: control characters (an ANSI escape, a carriage return,
 /// a backspace) and bidirectional overrides, which could repaint or reorder the screen, are
 /// written as visible escapes such as `\u{1b}`; only line breaks stay.
-pub fn terminal_safe(text: &str) -> String {
+pub(crate) fn terminal_safe(text: &str) -> String {
     let unsafe_char = |c: char| {
         (c.is_control() && c != '\n')
             || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')

@@ -4,7 +4,7 @@
 use crate::present::CommandRef;
 
 /// The command as a console user would type it.
-pub fn command(reference: &CommandRef) -> String {
+pub(crate) fn command(reference: &CommandRef) -> String {
     let fixed = match reference {
         CommandRef::RoadmapStep(n) => return format!("/roadmap {n}"),
         CommandRef::MarkStep(n) => return format!("/progress {n} done"),

@@ -7,12 +7,12 @@
 mod loader;
 pub mod model;
 pub mod search;
-pub mod validate;
+mod validate;
 
 pub use loader::{load_files, ContentError, ContentFile, ContentSource};
 use model::{Career, Comparison, FaqEntry, Prompt, Step, Technology};
 use search::{Document, Found, Hit, Scope, SearchIndex, Target};
-pub use validate::RenderLimits;
+pub use validate::{Problem, RenderLimits};
 
 /// The whole curriculum, validated and indexed.
 pub struct Content {

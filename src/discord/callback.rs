@@ -10,14 +10,14 @@ use std::time::Duration;
 use tokio::time::Instant;
 
 /// Discord allows 3 seconds for the first answer; the last 200 ms are left for the trip there.
-pub const ANSWER_WITHIN: Duration = Duration::from_millis(2800);
+pub(crate) const ANSWER_WITHIN: Duration = Duration::from_millis(2800);
 
 /// Discord's code for a second first answer.
 const ALREADY_ACKNOWLEDGED: i64 = 40060;
 
 /// Where a first answer goes, and the command or button it is for (for the log).
 #[derive(Clone, Copy)]
-pub struct Callback<'a> {
+pub(crate) struct Callback<'a> {
     pub http: &'a Http,
     pub rest: &'a Rest,
     pub id: InteractionId,
@@ -26,7 +26,7 @@ pub struct Callback<'a> {
 }
 
 /// Sends the first answer, retrying until `deadline` while a retry can still help.
-pub async fn first_answer(
+pub(crate) async fn first_answer(
     to: Callback<'_>,
     response: &CreateInteractionResponse,
     has_file: bool,

@@ -9,7 +9,7 @@ use crate::commands::{self, Action, Caller};
 use poise::serenity_prelude as serenity;
 
 /// poise's event hook: answers component clicks; every other event is left to poise.
-pub async fn on_event(
+pub(crate) async fn on_event(
     framework: poise::FrameworkContext<'_, Data, Error>,
     event: &serenity::FullEvent,
 ) -> Result<(), Error> {

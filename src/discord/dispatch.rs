@@ -24,7 +24,7 @@ use std::sync::Arc;
 const PUBLIC_COMMANDS: &[&str] = &["compare", "faq", "prompt", "career"];
 
 /// The framework the serenity client runs.
-pub struct Dispatcher {
+pub(crate) struct Dispatcher {
     options: poise::FrameworkOptions<Data, Error>,
     /// Taken in `init` to build `Data`, which needs the client's HTTP.
     parts: Option<(App, Clock)>,
@@ -37,7 +37,7 @@ pub struct Dispatcher {
 }
 
 impl Dispatcher {
-    pub fn new(
+    pub(crate) fn new(
         options: poise::FrameworkOptions<Data, Error>,
         app: App,
         clock: Clock,

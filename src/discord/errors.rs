@@ -10,7 +10,7 @@ use crate::error::UserError;
 use poise::FrameworkError;
 
 /// poise's error hook.
-pub async fn on_error(error: FrameworkError<'_, Data, Error>) {
+pub(crate) async fn on_error(error: FrameworkError<'_, Data, Error>) {
     match error {
         FrameworkError::Command { error, ctx, .. } => {
             let told = reply_with(ctx, &error).await;

@@ -7,7 +7,7 @@
 
 mod callback;
 mod caller;
-pub mod commands;
+mod commands;
 mod components;
 mod dispatch;
 mod errors;

@@ -20,7 +20,7 @@ struct Shard {
 }
 
 /// The ids of recently handled interactions.
-pub struct RecentInteractions {
+pub(crate) struct RecentInteractions {
     shards: Vec<Mutex<Shard>>,
 }
 
@@ -36,7 +36,7 @@ impl Default for RecentInteractions {
 
 impl RecentInteractions {
     /// Records `id`; false when it was already recorded (a repeat).
-    pub fn first_time(&self, id: u64) -> bool {
+    pub(crate) fn first_time(&self, id: u64) -> bool {
         // A snowflake's low bits count up per worker, so they spread ids over the shards.
         let shard = &self.shards[(id % SHARDS as u64) as usize];
         let mut shard = shard.lock().unwrap_or_else(std::sync::PoisonError::into_inner);

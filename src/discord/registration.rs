@@ -15,7 +15,7 @@ const FIRST_RETRY: Duration = Duration::from_secs(1);
 const LONGEST_RETRY: Duration = Duration::from_secs(300);
 
 /// The commands to register, where, and the task doing it.
-pub struct Registration {
+pub(crate) struct Registration {
     commands: Vec<CreateCommand>,
     guild_id: Option<u64>,
     started: AtomicBool,
@@ -23,12 +23,12 @@ pub struct Registration {
 }
 
 impl Registration {
-    pub fn new(commands: Vec<CreateCommand>, guild_id: Option<u64>) -> Self {
+    pub(crate) fn new(commands: Vec<CreateCommand>, guild_id: Option<u64>) -> Self {
         Registration { commands, guild_id, started: AtomicBool::new(false), task: Mutex::new(None) }
     }
 
     /// Starts registering, once per process (a later READY after a reconnect does nothing).
-    pub fn start_once(&self, http: Arc<Http>) {
+    pub(crate) fn start_once(&self, http: Arc<Http>) {
         if self.started.swap(true, Ordering::SeqCst) {
             return;
         }
@@ -37,7 +37,7 @@ impl Registration {
     }
 
     /// Stops retrying (at shutdown).
-    pub fn stop(&self) {
+    pub(crate) fn stop(&self) {
         if let Some(task) = self.task.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take() {
             task.abort();
         }

@@ -23,7 +23,7 @@ use tokio::sync::{Mutex, Notify};
 use tokio::time::Instant;
 
 /// A command still running after this long is deferred.
-pub const DEFER_AFTER: Duration = Duration::from_millis(1500);
+pub(crate) const DEFER_AFTER: Duration = Duration::from_millis(1500);
 
 /// One reply: an embed, who sees it, buttons and at most one file.
 pub struct Reply {
@@ -81,14 +81,14 @@ enum Phase {
 
 /// One command interaction's answer: when it arrived, and what has been sent. The lock is held
 /// while a first answer or the defer is on its way, so exactly one of them is sent.
-pub struct Answer {
+pub(crate) struct Answer {
     received: Instant,
     phase: Mutex<Phase>,
     finished: Notify,
 }
 
 impl Answer {
-    pub fn new() -> Arc<Self> {
+    pub(crate) fn new() -> Arc<Self> {
         Arc::new(Answer { received: Instant::now(), phase: Mutex::new(Phase::Unanswered), finished: Notify::new() })
     }
 
@@ -97,12 +97,12 @@ impl Answer {
     }
 
     /// Whether the user was shown anything (an answer, or "thinking..." before one).
-    pub async fn told(&self) -> bool {
+    pub(crate) async fn told(&self) -> bool {
         matches!(*self.phase.lock().await, Phase::Answered | Phase::Deferred { .. })
     }
 
     /// Runs a command beside the defer timer; returns once both are done.
-    pub async fn answered_in_time(
+    pub(crate) async fn answered_in_time(
         self: &Arc<Self>,
         to: Target<'_>,
         defer_ephemeral: bool,
@@ -145,7 +145,7 @@ impl Answer {
 /// What an answer goes to: the interaction, the clients to reach Discord, and poise's flag
 /// that says whether the first answer was sent (kept in step, for poise's own replies).
 #[derive(Clone, Copy)]
-pub struct Target<'a> {
+pub(crate) struct Target<'a> {
     pub http: &'a Http,
     pub rest: &'a Rest,
     pub interaction: &'a CommandInteraction,
@@ -171,7 +171,7 @@ impl Target<'_> {
 
 /// Sends a command's reply: the first answer, or a follow-up after a defer or a first answer.
 /// Returns whether it was delivered; a failure is logged here and is not the command's error.
-pub async fn send(ctx: Context<'_>, reply: Reply) -> bool {
+pub(crate) async fn send(ctx: Context<'_>, reply: Reply) -> bool {
     let poise::Context::Application(app) = ctx else { return false };
     let answer = match app.invocation_data::<Arc<Answer>>().await {
         Some(answer) => Arc::clone(&answer),
@@ -188,7 +188,7 @@ pub async fn send(ctx: Context<'_>, reply: Reply) -> bool {
 }
 
 /// `send` for an interaction poise could not turn into a command context (an unknown command).
-pub async fn send_to(to: Target<'_>, answer: &Answer, reply: Reply) -> bool {
+pub(crate) async fn send_to(to: Target<'_>, answer: &Answer, reply: Reply) -> bool {
     let mut phase = answer.phase.lock().await;
     let result = match *phase {
         Phase::Unanswered => {

@@ -103,7 +103,7 @@ impl Rest {
 /// A serenity request's failure in the same terms: the status and code are all it keeps (no
 /// wait for a 429); a failure without an answer may have reached Discord. The text is built
 /// from those parts only, never serenity's own, which can hold a URL with an interaction token.
-pub fn from_serenity(error: &serenity::Error) -> RestError {
+pub(crate) fn from_serenity(error: &serenity::Error) -> RestError {
     match error {
         serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(response)) => RestError::Refused {
             status: response.status_code.as_u16(),

@@ -4,7 +4,7 @@
 use crate::present::CommandRef;
 
 /// The command as a member would type it in Discord.
-pub fn command(reference: &CommandRef) -> String {
+pub(crate) fn command(reference: &CommandRef) -> String {
     let fixed = match reference {
         CommandRef::RoadmapStep(n) => return format!("/roadmap {n}"),
         CommandRef::Compare { a, b } => return format!("/compare {a} {b}"),

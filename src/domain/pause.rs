@@ -69,11 +69,6 @@ impl NeutralDays {
         self.spans.iter().any(|s| s.first <= day && day <= s.last)
     }
 
-    /// The pause covering `day`, if any (for history and `/streak`).
-    pub fn pause_on(&self, day: NaiveDate) -> Option<&NeutralSpan> {
-        self.spans.iter().find(|s| s.reason == NeutralReason::Pause && s.first <= day && day <= s.last)
-    }
-
     pub fn spans(&self) -> &[NeutralSpan] {
         &self.spans
     }

@@ -38,17 +38,12 @@ impl BoardQuery<'_> {
 }
 
 /// A member's score on a board: (measure, tie-break, second tie-break) as kept in `board_counts`.
-pub type Score = (i64, i64, i64);
+pub(crate) type Score = (i64, i64, i64);
 
 /// Stands in for "no member": nobody is ahead of it.
 const NO_SCORE: Score = (i64::MAX, i64::MAX, i64::MAX);
 
 impl Store {
-    /// How many members the server board ranks.
-    pub async fn board_size(&self, q: &BoardQuery<'_>) -> Result<i64, sqlx::Error> {
-        Ok(self.board_standing(q, NO_SCORE).await?.0)
-    }
-
     /// The board's size and the member's 1-based place (`None` when not ranked). Pass the score
     /// when it is already known (the all-time board's is in the streak record) to save a read.
     pub async fn board_place(

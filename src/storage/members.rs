@@ -86,20 +86,6 @@ impl Store {
             space_zone: row.space_zone.as_deref().and_then(decode::zone),
         })
     }
-
-    /// The member's own time zone setting, as stored (validated when it was set).
-    pub async fn member_timezone(&self, member: &MemberRef) -> Result<Option<String>, sqlx::Error> {
-        let platform = member.platform().as_str();
-        let row = sqlx::query!(
-            "SELECT timezone FROM members WHERE platform = ? AND space_id = ? AND user_id = ?",
-            platform,
-            member.space.space_id,
-            member.user_id,
-        )
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.and_then(|r| r.timezone))
-    }
 }
 
 impl Tx {

@@ -5,7 +5,7 @@
 //! (two from eight letters). A partly typed last word matches by prefix only in autocomplete.
 
 /// The similarity of a query term to a content term, from 0 (unrelated) to 1 (the same).
-pub fn term_similarity(query: &str, term: &str, allow_prefix: bool) -> f32 {
+pub(crate) fn term_similarity(query: &str, term: &str, allow_prefix: bool) -> f32 {
     if query == term {
         return 1.0;
     }
@@ -35,7 +35,7 @@ pub fn term_similarity(query: &str, term: &str, allow_prefix: bool) -> f32 {
 /// A phrase of the content (a question, an alias, a name) as term ids, plus how well its
 /// entry's keywords and body text (an answer, a summary) explain each query term: less
 /// strongly than the phrase, see [`elsewhere_matches`].
-pub struct PhraseTerms<'a> {
+pub(crate) struct PhraseTerms<'a> {
     pub phrase: &'a [usize],
     pub elsewhere: &'a [f32],
     /// The weight of every vocabulary term, by id.
@@ -43,7 +43,7 @@ pub struct PhraseTerms<'a> {
 }
 
 /// For each query term: its weight and its similarity to each vocabulary term it resembles.
-pub struct QueryTerm {
+pub(crate) struct QueryTerm {
     pub weight: f32,
     pub matches: Vec<(usize, f32)>,
 }
@@ -60,7 +60,7 @@ impl QueryTerm {
 }
 
 /// For each query term, how well an entry's keywords or body explain it.
-pub fn elsewhere_matches(query: &[QueryTerm], keywords: &[usize], body: &[usize]) -> Vec<f32> {
+pub(crate) fn elsewhere_matches(query: &[QueryTerm], keywords: &[usize], body: &[usize]) -> Vec<f32> {
     query.iter().map(|q| (q.best_in(keywords) * KEYWORD_FACTOR).max(q.best_in(body) * BODY_FACTOR)).collect()
 }
 
@@ -73,7 +73,7 @@ const BODY_FACTOR: f32 = 0.55;
 /// Partly: how much of the phrase's weight the query covers (so "redis" prefers "Redis" to
 /// "Redis vs Memcached"), and whether words the query puts side by side ("system design",
 /// "sql injection") stand side by side in the phrase too.
-pub fn phrase_score(query: &[QueryTerm], terms: &PhraseTerms<'_>) -> f32 {
+pub(crate) fn phrase_score(query: &[QueryTerm], terms: &PhraseTerms<'_>) -> f32 {
     let total_weight: f32 = query.iter().map(|q| q.weight).sum();
     if total_weight <= 0.0 || terms.phrase.is_empty() {
         return 0.0;

@@ -12,13 +12,14 @@ mod problem;
 mod rules;
 
 pub use limits::RenderLimits;
-pub use problem::{Problem, Sourced};
+pub use problem::Problem;
+pub(crate) use problem::Sourced;
 
 use super::model::{Career, Comparison, FaqEntry, Prompt, Step, Technology};
 use std::collections::{HashMap, HashSet};
 
 /// Runs every check and returns all problems found.
-pub fn check_all(
+pub(crate) fn check_all(
     steps: &[Sourced<Step>],
     technologies: &[Sourced<Technology>],
     comparisons: &[Sourced<Comparison>],

@@ -4,13 +4,13 @@
 use std::fmt;
 
 /// A value together with the content file it was read from.
-pub struct Sourced<T> {
+pub(crate) struct Sourced<T> {
     pub file: String,
     pub value: T,
 }
 
 impl<T> Sourced<T> {
-    pub fn new(file: &str, value: T) -> Self {
+    pub(crate) fn new(file: &str, value: T) -> Self {
         Sourced { file: file.to_string(), value }
     }
 }

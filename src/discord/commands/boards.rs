@@ -11,7 +11,7 @@ use poise::serenity_prelude as serenity;
 
 /// The period a board covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
-pub enum PeriodChoice {
+pub(crate) enum PeriodChoice {
     #[name = "week"]
     Week,
     #[name = "month"]
@@ -22,7 +22,7 @@ pub enum PeriodChoice {
 
 /// What a board ranks by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
-pub enum MetricChoice {
+pub(crate) enum MetricChoice {
     #[name = "streak"]
     Streak,
     #[name = "days"]
@@ -33,7 +33,7 @@ pub enum MetricChoice {
 
 /// A study group's leaderboard (moderators; members when the server allows it)
 #[poise::command(slash_command, guild_only)]
-pub async fn leaderboard(
+pub(crate) async fn leaderboard(
     ctx: Context<'_>,
     #[description = "A study group (a role); everyone if empty"] group: Option<serenity::Role>,
     #[description = "week, month or all-time (default)"] period: Option<PeriodChoice>,
@@ -71,7 +71,7 @@ async fn sync_roles(ctx: Context<'_>) -> Result<(), Error> {
 
 /// Add or remove a study day for a member, with a reason they can see
 #[poise::command(slash_command, guild_only, default_member_permissions = "MANAGE_GUILD")]
-pub async fn correct(
+pub(crate) async fn correct(
     ctx: Context<'_>,
     #[description = "add or remove"] action: CorrectionAction,
     #[description = "The member"] member: serenity::User,
@@ -97,7 +97,7 @@ pub async fn correct(
 
 /// What `/correct` does to the day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
-pub enum CorrectionAction {
+pub(crate) enum CorrectionAction {
     #[name = "add"]
     Add,
     #[name = "remove"]
@@ -106,7 +106,7 @@ pub enum CorrectionAction {
 
 /// Let members see leaderboards (off by default)
 #[poise::command(slash_command, guild_only, rename = "boards")]
-pub async fn setup_boards(
+pub(crate) async fn setup_boards(
     ctx: Context<'_>,
     #[description = "Whether members may see the boards"] visible: bool,
 ) -> Result<(), Error> {

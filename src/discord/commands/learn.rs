@@ -21,7 +21,7 @@ async fn complete_step(ctx: Context<'_>, partial: &str) -> serenity::CreateAutoc
 
 /// The backend learning path, step by step, with your progress
 #[poise::command(slash_command)]
-pub async fn roadmap(
+pub(crate) async fn roadmap(
     ctx: Context<'_>,
     #[description = "A step number or name, such as 4 or databases"]
     #[autocomplete = "complete_step"]
@@ -33,7 +33,7 @@ pub async fn roadmap(
 
 /// Compare two technologies side by side (PostgreSQL vs MongoDB, REST vs GraphQL...)
 #[poise::command(slash_command)]
-pub async fn compare(
+pub(crate) async fn compare(
     ctx: Context<'_>,
     #[description = "The first technology"]
     #[autocomplete = "complete_technology"]
@@ -49,7 +49,7 @@ pub async fn compare(
 
 /// Ask anything about becoming a backend developer
 #[poise::command(slash_command)]
-pub async fn faq(
+pub(crate) async fn faq(
     ctx: Context<'_>,
     #[description = "Your question, in your own words"]
     #[autocomplete = "complete_faq"]
@@ -61,13 +61,13 @@ pub async fn faq(
 
 /// Today's learning prompt
 #[poise::command(slash_command)]
-pub async fn prompt(ctx: Context<'_>) -> Result<(), Error> {
+pub(crate) async fn prompt(ctx: Context<'_>) -> Result<(), Error> {
     answer(ctx, Command::Prompt).await
 }
 
 /// The part of the career map to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
-pub enum Section {
+pub(crate) enum Section {
     #[name = "skill tracks"]
     Tracks,
     #[name = "specializations"]
@@ -80,7 +80,10 @@ pub enum Section {
 
 /// The career map: skill tracks, specializations, levels and salary ranges
 #[poise::command(slash_command)]
-pub async fn career(ctx: Context<'_>, #[description = "Which part of the map"] section: Section) -> Result<(), Error> {
+pub(crate) async fn career(
+    ctx: Context<'_>,
+    #[description = "Which part of the map"] section: Section,
+) -> Result<(), Error> {
     let section = match section {
         Section::Tracks => CareerSection::Tracks,
         Section::Specializations => CareerSection::Specializations,
@@ -92,6 +95,6 @@ pub async fn career(ctx: Context<'_>, #[description = "Which part of the map"] s
 
 /// What I can do, and where to start
 #[poise::command(slash_command)]
-pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
+pub(crate) async fn help(ctx: Context<'_>) -> Result<(), Error> {
     answer(ctx, Command::Help).await
 }

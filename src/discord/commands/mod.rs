@@ -14,7 +14,7 @@ use crate::commands::{self, Command};
 use poise::serenity_prelude::{AutocompleteChoice, CreateAutocompleteResponse};
 
 /// Every command, in the order `/help` lists them.
-pub fn all() -> Vec<poise::Command<Data, Error>> {
+pub(crate) fn all() -> Vec<poise::Command<Data, Error>> {
     vec![
         learn::roadmap(),
         learn::compare(),

@@ -9,7 +9,7 @@ use poise::serenity_prelude as serenity;
 
 /// What `/streak` shows besides the record itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
-pub enum About {
+pub(crate) enum About {
     #[name = "rules"]
     Rules,
     #[name = "history"]
@@ -18,7 +18,7 @@ pub enum About {
 
 /// Your study streak with a heatmap, another member's, or how streaks work
 #[poise::command(slash_command)]
-pub async fn streak(
+pub(crate) async fn streak(
     ctx: Context<'_>,
     #[description = "Whose streak to show (yourself if empty)"] member: Option<serenity::User>,
     #[description = "The rules in plain words, or your recent days"] about: Option<About>,
@@ -33,7 +33,7 @@ pub async fn streak(
 
 /// Pause your streak for up to 14 days (paused days neither break nor extend it)
 #[poise::command(slash_command)]
-pub async fn pause(
+pub(crate) async fn pause(
     ctx: Context<'_>,
     #[description = "First paused day, YYYY-MM-DD (today if empty)"]
     #[max_length = 10]
@@ -54,7 +54,7 @@ pub async fn pause(
 
 /// What `/privacy` does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
-pub enum PrivacyAction {
+pub(crate) enum PrivacyAction {
     #[name = "export"]
     Export,
     #[name = "delete"]
@@ -63,7 +63,10 @@ pub enum PrivacyAction {
 
 /// Get all data held about you as a JSON file, or delete it all
 #[poise::command(slash_command)]
-pub async fn privacy(ctx: Context<'_>, #[description = "export or delete"] action: PrivacyAction) -> Result<(), Error> {
+pub(crate) async fn privacy(
+    ctx: Context<'_>,
+    #[description = "export or delete"] action: PrivacyAction,
+) -> Result<(), Error> {
     let request = match action {
         PrivacyAction::Export => PrivacyRequest::Export,
         // The delete itself waits for the confirmation button.

@@ -9,7 +9,7 @@ use poise::serenity_prelude as serenity;
 
 /// Post the day's learning prompt in a channel at a local time
 #[poise::command(slash_command, guild_only, rename = "prompts")]
-pub async fn setup_prompts(
+pub(crate) async fn setup_prompts(
     ctx: Context<'_>,
     #[description = "Where to post"]
     #[channel_types("Text")]
@@ -36,12 +36,12 @@ pub async fn setup_prompts(
 
 /// Stop posting the daily prompt
 #[poise::command(slash_command, guild_only, rename = "off")]
-pub async fn setup_off(ctx: Context<'_>) -> Result<(), Error> {
+pub(crate) async fn setup_off(ctx: Context<'_>) -> Result<(), Error> {
     answer(ctx, Command::Setup(SetupRequest::PromptsOff)).await
 }
 
 /// Show the prompt the next scheduled post will carry
 #[poise::command(slash_command, guild_only, rename = "preview")]
-pub async fn setup_preview(ctx: Context<'_>) -> Result<(), Error> {
+pub(crate) async fn setup_preview(ctx: Context<'_>) -> Result<(), Error> {
     answer(ctx, Command::Setup(SetupRequest::Preview)).await
 }

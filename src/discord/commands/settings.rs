@@ -12,7 +12,7 @@ use poise::serenity_prelude as serenity;
 
 /// Whether study nudges are on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
-pub enum Switch {
+pub(crate) enum Switch {
     #[name = "on"]
     On,
     #[name = "off"]
@@ -22,7 +22,7 @@ pub enum Switch {
 /// Your settings: time zone, and a daily study nudge by DM
 #[poise::command(slash_command)]
 #[allow(clippy::too_many_arguments)]
-pub async fn settings(
+pub(crate) async fn settings(
     ctx: Context<'_>,
     #[description = "Your time zone, such as Europe/Berlin"]
     #[autocomplete = "super::complete_timezone"]
@@ -70,19 +70,19 @@ pub async fn settings(
     ),
     subcommand_required
 )]
-pub async fn setup(_ctx: Context<'_>) -> Result<(), Error> {
+pub(crate) async fn setup(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }
 
 /// Show this server's mentor settings
 #[poise::command(slash_command, guild_only, rename = "show")]
-pub async fn setup_show(ctx: Context<'_>) -> Result<(), Error> {
+pub(crate) async fn setup_show(ctx: Context<'_>) -> Result<(), Error> {
     answer(ctx, Command::Setup(SetupRequest::Show)).await
 }
 
 /// Set the time zone used for members who have not set their own
 #[poise::command(slash_command, guild_only, rename = "timezone")]
-pub async fn setup_timezone(
+pub(crate) async fn setup_timezone(
     ctx: Context<'_>,
     #[description = "An IANA time zone, such as America/New_York"]
     #[autocomplete = "super::complete_timezone"]
@@ -94,7 +94,7 @@ pub async fn setup_timezone(
 
 /// Let members of a role use moderator commands (leave empty to clear)
 #[poise::command(slash_command, guild_only, rename = "moderator-role")]
-pub async fn setup_moderator_role(
+pub(crate) async fn setup_moderator_role(
     ctx: Context<'_>,
     #[description = "The moderator role"] role: Option<serenity::Role>,
 ) -> Result<(), Error> {

@@ -7,7 +7,7 @@ use crate::domain::{Minutes, Note};
 
 /// Count today as a study day (in your own time zone)
 #[poise::command(slash_command)]
-pub async fn checkin(
+pub(crate) async fn checkin(
     ctx: Context<'_>,
     #[description = "Minutes you studied (1 to 1440)"]
     #[min = 1]
