@@ -31,8 +31,8 @@ pub use progress::{RoadmapView, StepView};
 pub use schedules::{DueNudge, DuePrompt, NudgeRequest, PromptScheduleView};
 pub use space::SpaceSettingsView;
 pub use streak_views::{
-    BoardEntry, CorrectionView, ExportFile, GroupView, HeatmapImage, HistoryDay, HistoryView, LeaderboardView,
-    PauseView, RankView,
+    BoardEntry, CorrectionRow, CorrectionView, ExportFile, GroupView, HeatmapImage, HistoryDay, HistoryView,
+    LeaderboardView, PauseView, RankView,
 };
 
 use crate::content::model::Step;

@@ -4,7 +4,8 @@
 use crate::domain::history::DayMark;
 use crate::domain::pause::NeutralSpan;
 use crate::domain::{Metric, Period};
-use crate::storage::CorrectionRow;
+/// A moderator correction the member can see, as the audit log keeps it.
+pub use crate::storage::CorrectionRow;
 use chrono::NaiveDate;
 
 /// The member's place on the server's all-time board (study days, then minutes).

@@ -30,3 +30,5 @@ pub use words::{count, days, minutes};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_views;
