@@ -7,6 +7,7 @@
 mod app_flows;
 mod board_pages;
 mod cli;
+mod commands;
 mod common;
 mod console_input;
 mod console_schedule;
