@@ -1,9 +1,11 @@
 //! The bundled curriculum: roadmap steps, technology profiles, comparisons, FAQ, daily prompts
-//! and the career map, loaded from TOML, validated, and indexed for search.
+//! and the career map, loaded from TOML, validated, and indexed for search together with the
+//! answer cards made from comparisons and the career map (`cards.rs`).
 //!
 //! Everything here is pure: no I/O beyond reading the content files at load, no async, no clock.
 //! Adapters never read these types' files themselves; they go through `App`.
 
+pub mod cards;
 mod loader;
 pub mod model;
 mod rules;
@@ -12,6 +14,7 @@ pub mod validate;
 
 pub use loader::{load_files, ContentError, ContentFile, ContentSource};
 use model::{Career, Comparison, FaqEntry, Prompt, Step, Technology};
+use search::text::Lexicon;
 use search::{Document, Found, Hit, Scope, SearchIndex, Target};
 
 /// The whole curriculum, validated and indexed.
@@ -22,6 +25,8 @@ pub struct Content {
     pub faq: Vec<FaqEntry>,
     pub prompts: Vec<Prompt>,
     pub career: Career,
+    /// Comparisons and career-map parts as question-and-answer cards, for `/faq`.
+    pub cards: Vec<FaqEntry>,
     index: SearchIndex,
 }
 
@@ -47,9 +52,14 @@ impl Content {
         faq: Vec<FaqEntry>,
         prompts: Vec<Prompt>,
         career: Career,
+        lexicon: Lexicon,
     ) -> Self {
-        let index = SearchIndex::build(documents(&steps, &technologies, &faq));
-        Content { steps, technologies, comparisons, faq, prompts, career, index }
+        let cards = cards::all(&comparisons, &technologies, &career);
+        let mut docs = documents(&steps, &technologies, &faq);
+        docs.extend(cards.iter().enumerate().map(|(i, c)| c.document(i)));
+        let index = SearchIndex::build(docs, lexicon);
+        let cards = cards.into_iter().map(|c| c.entry).collect();
+        Content { steps, technologies, comparisons, faq, prompts, career, cards, index }
     }
 
     pub fn counts(&self) -> ContentCounts {
@@ -90,8 +100,9 @@ impl Content {
         self.technologies.iter().find(|t| t.id == id)
     }
 
+    /// An FAQ entry or an answer card by its id.
     pub fn faq_entry(&self, id: &str) -> Option<&FaqEntry> {
-        self.faq.iter().find(|f| f.id == id)
+        self.faq.iter().chain(&self.cards).find(|f| f.id == id)
     }
 
     /// The curated comparison of exactly these technologies, in any order.

@@ -1,4 +1,5 @@
-//! Typo-tolerant search over FAQ questions, technology names and roadmap steps.
+//! Typo-tolerant search over everything the mentor knows: FAQ questions, technology names,
+//! roadmap steps and the answer cards made from comparisons and the career map.
 //!
 //! Every entry contributes phrases (a question and its aliases, a name and its aliases, a step
 //! title) and keywords. A query is scored against each phrase by how much of the query's weight
@@ -12,7 +13,7 @@ pub mod text;
 use names::{naming_words, Named};
 use score::{elsewhere_matches, phrase_score, term_similarity, PhraseTerms, QueryTerm};
 use std::collections::HashMap;
-use text::{terms, Term};
+use text::{Lexicon, Term};
 
 /// The score from which an answer is given without asking "did you mean".
 pub const CONFIDENT: f32 = 0.42;
@@ -27,6 +28,8 @@ pub enum Target {
     Faq(usize),
     Technology(usize),
     Step(usize),
+    /// An answer card made from a comparison or a part of the career map (`cards.rs`).
+    Card(usize),
 }
 
 /// Which kinds of entry a search looks at.
@@ -43,7 +46,7 @@ impl Scope {
         matches!(
             (self, target),
             (Scope::Everything, _)
-                | (Scope::Faq, Target::Faq(_))
+                | (Scope::Faq, Target::Faq(_) | Target::Card(_))
                 | (Scope::Technologies, Target::Technology(_))
                 | (Scope::Steps, Target::Step(_))
         )
@@ -96,15 +99,16 @@ pub struct SearchIndex {
     postings: Vec<Vec<usize>>,
     /// The words that name a technology on their own (see `names.rs`).
     naming: Vec<String>,
+    lexicon: Lexicon,
     vocab: Vec<VocabTerm>,
     idf: Vec<f32>,
     unknown_weight: f32,
 }
 
 impl SearchIndex {
-    pub fn build(documents: Vec<Document>) -> Self {
-        let naming = naming_words(&documents);
-        let mut builder = VocabBuilder::default();
+    pub fn build(documents: Vec<Document>, lexicon: Lexicon) -> Self {
+        let naming = naming_words(&documents, &lexicon);
+        let mut builder = VocabBuilder { lexicon: &lexicon, ids: HashMap::new(), terms: Vec::new() };
         let docs: Vec<IndexedDoc> = documents
             .into_iter()
             .map(|d| IndexedDoc {
@@ -118,12 +122,12 @@ impl SearchIndex {
         let vocab = builder.finish(&docs);
         let idf = vocab.iter().map(|v| v.idf).collect();
         let postings = postings(&docs, vocab.len());
-        SearchIndex { unknown_weight: median_idf(&vocab), docs, postings, naming, vocab, idf }
+        SearchIndex { unknown_weight: median_idf(&vocab), docs, postings, naming, lexicon, vocab, idf }
     }
 
     /// Every entry in scope with a score worth showing, best first.
     pub fn rank(&self, query: &str, scope: Scope, completing: bool) -> Vec<Hit> {
-        let words = terms(query);
+        let words = self.lexicon.terms(query);
         let query_terms = self.query_terms(&words, completing);
         if query_terms.is_empty() {
             return Vec::new();
@@ -248,15 +252,15 @@ fn median_idf(vocab: &[VocabTerm]) -> f32 {
     idfs.get(idfs.len() / 2).copied().unwrap_or(1.0)
 }
 
-#[derive(Default)]
-struct VocabBuilder {
+struct VocabBuilder<'l> {
+    lexicon: &'l Lexicon,
     ids: HashMap<String, usize>,
     terms: Vec<(String, Vec<String>)>,
 }
 
-impl VocabBuilder {
+impl VocabBuilder<'_> {
     fn add_text(&mut self, text: &str) -> Vec<usize> {
-        terms(text).into_iter().map(|t| self.add(t)).collect()
+        self.lexicon.terms(text).into_iter().map(|t| self.add(t)).collect()
     }
 
     fn add(&mut self, term: Term) -> usize {
