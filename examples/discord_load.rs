@@ -8,14 +8,17 @@
 //! (defaults: 2500 interactions/s for 10 s). Traffic stays on 127.0.0.1 and the run is bounded.
 //! `SLOWEST=20` also lists the 20 slowest interactions and when each was sent.
 
+#[path = "support/bot_process.rs"]
+mod bot_process;
 #[path = "../tests/it/fake_discord/mod.rs"]
 #[allow(dead_code)]
 mod fake_discord;
 
+use bot_process::start_bot;
 use fake_discord::{fixtures, FakeDiscord};
 use serde_json::{json, Value};
 use std::collections::HashMap;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -49,22 +52,6 @@ fn resident_kib(pid: u32) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap_or("VmRSS: 0 kB");
     line.split_whitespace().nth(1).and_then(|v| v.parse().ok()).unwrap_or(0)
-}
-
-fn start_bot(fake: &FakeDiscord, dir: &std::path::Path) -> Child {
-    let binary = concat!(env!("CARGO_MANIFEST_DIR"), "/target/release/backend-mentor");
-    assert!(std::path::Path::new(binary).exists(), "build the bot first: cargo build --release");
-    Command::new(binary)
-        .arg("run")
-        .current_dir(dir)
-        .env_clear()
-        .env("DISCORD_TOKEN", "load-test-token")
-        .env("DISCORD_API_PROXY", fake.base_url())
-        .env("DATABASE_URL", format!("sqlite://{}/load.db", dir.display()))
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("the bot starts")
 }
 
 /// With `SLOWEST=n` set, lists the n slowest interactions with when they were sent, to tell a
@@ -118,7 +105,7 @@ async fn main() {
     let (rate, seconds) = (args.first().copied().unwrap_or(2500), args.get(1).copied().unwrap_or(10));
     let fake = FakeDiscord::start().await;
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let mut bot = start_bot(&fake, dir.path());
+    let mut bot = start_bot(&fake.base_url(), dir.path(), "load.db", "warn");
     fake.wait_until_ready(WAIT).await.expect("the bot connects");
     fake.next_request("PUT", "/api/v10/applications/*/commands", WAIT).await.expect("commands registered");
     let rss_start = resident_kib(bot.id());

@@ -9,16 +9,19 @@
 //! (defaults: 12 rounds of 400 check-ins; `SEED=n` repeats a run's kill moments). Traffic stays on
 //! 127.0.0.1, every wait is bounded, and the run stops by itself.
 
+#[path = "support/bot_process.rs"]
+mod bot_process;
 #[path = "../tests/it/fake_discord/mod.rs"]
 #[allow(dead_code)]
 mod fake_discord;
 
+use bot_process::start_bot;
 use fake_discord::{fixtures, FakeDiscord};
 use serde_json::{json, Value};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sqlx::Row;
 use std::collections::HashMap;
-use std::process::{Child, Command, ExitCode, Stdio};
+use std::process::{Child, Command, ExitCode};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -49,22 +52,6 @@ fn checkin(n: u64) -> Value {
     let mut interaction = fixtures::command("checkin", options);
     interaction["member"]["user"]["id"] = json!((700_000_000_000_000_000u64 + n % MEMBERS).to_string());
     interaction
-}
-
-fn start_bot(fake: &FakeDiscord, dir: &std::path::Path) -> Child {
-    let binary = concat!(env!("CARGO_MANIFEST_DIR"), "/target/release/backend-mentor");
-    assert!(std::path::Path::new(binary).exists(), "build the bot first: cargo build --release");
-    Command::new(binary)
-        .arg("run")
-        .current_dir(dir)
-        .env_clear()
-        .env("DISCORD_TOKEN", "drill-token")
-        .env("DISCORD_API_PROXY", fake.base_url())
-        .env("DATABASE_URL", format!("sqlite://{}/drill.db", dir.display()))
-        .env("RUST_LOG", "error")
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("the bot starts")
 }
 
 /// Sends check-ins `first..first + count` at `RATE` until done or `stop` is set; returns the
@@ -164,7 +151,7 @@ async fn main() -> ExitCode {
     let mut sent: HashMap<String, u64> = HashMap::new();
     let burst_ms = per_round * 1000 / RATE;
     for r in 0..rounds {
-        let mut bot = start_bot(&fake, dir.path());
+        let mut bot = start_bot(&fake.base_url(), dir.path(), "drill.db", "error");
         fake.wait_until_ready(WAIT).await.expect("the bot connects");
         fake.next_request("PUT", "/api/v10/applications/*/commands", WAIT).await.expect("commands registered");
         let signal = if r + 1 == rounds { "TERM" } else { "KILL" };

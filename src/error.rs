@@ -11,96 +11,112 @@ pub const APOLOGY: &str = "Sorry, something went wrong on my side. It has been l
 /// A problem with what the user asked, explained in words they can act on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UserError {
-    #[error("I couldn't find an answer to \"{query}\".")]
+    #[error("I couldn't find an answer to \"{}\".", echo(.query))]
     NoMatch { query: String, suggestions: Vec<String> },
-    #[error("There is no roadmap step \"{query}\". The roadmap has steps 1 to {count}.")]
+    #[error("There is no roadmap step \"{}\". The roadmap has steps 1 to {count}.", echo(.query))]
     UnknownStep { query: String, count: usize, suggestions: Vec<String> },
-    #[error("I don't know a technology called \"{query}\" yet.")]
+    #[error("I don't know a technology called \"{}\" yet.", echo(.query))]
     UnknownTechnology { query: String, suggestions: Vec<String> },
     #[error("{first} and {second} are different kinds of thing ({first_kind} and {second_kind}), so a side-by-side would not be fair. Compare {first} with another of the {first_kind}, for example {example}.")]
     NotComparable { first: String, first_kind: String, second: String, second_kind: String, example: String },
-    #[error("That names {name} twice. Name two different technologies, for example: /compare postgres mongodb")]
+    #[error("That names {} twice. Name two different technologies, for example: /compare postgres mongodb", echo(.name))]
     SameTechnology { name: String },
     #[error("Name two technologies to compare, for example: /compare postgres mongodb")]
     CompareNeedsTwo,
     #[error("That is {length} characters; please keep it under {max}.")]
     TooLong { length: usize, max: usize },
-    #[error("\"{input}\" is not a time zone I know. Use an IANA name such as Europe/Berlin, America/New_York or Asia/Kolkata.")]
+    #[error("\"{}\" is not a time zone I know. Use an IANA name such as Europe/Berlin, America/New_York or Asia/Kolkata.", echo(.input))]
     InvalidTimezone { input: String, suggestions: Vec<String> },
-    #[error("Minutes must be a whole number from 1 to 1440, and \"{given}\" is not.")]
+    #[error("Minutes must be a whole number from 1 to 1440, and \"{}\" is not.", echo(.given))]
     MinutesOutOfRange { given: String },
     #[error("A day holds at most 1,440 minutes, and today already has {logged} logged, so I can add {room} more at most. Nothing was saved; check in again with fewer minutes (or none).")]
     DayFull { logged: i64, room: i64 },
-    #[error("\"{given}\" is not a time of day I can read. Use 24-hour HH:MM such as 09:00 or 19:30, or 7pm.")]
+    #[error("\"{}\" is not a time of day I can read. Use 24-hour HH:MM such as 09:00 or 19:30, or 7pm.", echo(.given))]
     InvalidTime { given: String },
     #[error(
-        "\"{given}\" is not a set of weekdays. Use daily, weekdays, weekends, or days such as mon,wed,fri or mon-fri."
+        "\"{}\" is not a set of weekdays. Use daily, weekdays, weekends, or days such as mon,wed,fri or mon-fri.",
+        echo(.given)
     )]
     InvalidWeekdays { given: String },
     #[error("I tried to send you a study nudge, but your direct messages are closed, so I stopped. Open them (Privacy Settings for this server) and turn nudges back on with /settings nudges:on.")]
     DirectMessagesClosed,
-    #[error("\"{given}\" is not on or off. Use /nudges on 19:00 or /nudges off.")]
+    #[error("\"{}\" is not on or off. Use /nudges on 19:00 or /nudges off.", echo(.given))]
     InvalidNudgeSwitch { given: String },
-    #[error("\"{given}\" is not part of the career map. Try tracks, specializations, levels or salaries.")]
+    #[error("\"{}\" is not part of the career map. Try tracks, specializations, levels or salaries.", echo(.given))]
     UnknownCareerSection { given: String },
     #[error("This step's checklist has topics 1 to {count}; there is no topic {given}.")]
     UnknownTopic { given: usize, count: usize },
+    #[error("\"{}\" is not a topic number. This step's checklist has topics 1 to {count}: type their numbers, such as 1,2, or none.", echo(.given))]
+    NotATopicNumber { given: String, count: usize },
     #[error("This server has no daily prompt set up yet. Start one with /setup prompts.")]
     NoPromptSchedule,
     #[error("This command works in a server, not in direct messages.")]
     ServerOnly,
     #[error("I couldn't read one of the options. Pick a suggestion from the list, or check the value and try again.")]
     BadOption,
+    #[error("I don't know that command (yet); type /help to see what I can do.")]
+    UnknownCommand,
     #[error("Only moderators (Manage Server, or the server's moderator role) can do that.")]
     NotModerator,
-    #[error("\"{given}\" is not a step status. Use learning, done, skipped or reset.")]
+    #[error("\"{}\" is not a step status. Use learning, done, skipped or reset.", echo(.given))]
     UnknownStatus { given: String },
     #[error(
         "Your note is {length} characters; notes hold up to {max}. Shorten it and check in again: nothing was saved."
     )]
     NoteTooLong { length: usize, max: usize },
-    #[error("A pause lasts from 1 to {max} days, and {given} is not in that range.")]
+    #[error("A pause lasts from 1 to {max} days, and {} is not in that range.", echo(.given))]
     PauseLength { given: String, max: i64 },
     #[error("A pause must start today ({today}) or within the next {max_ahead} days; past days cannot be paused.")]
     PauseStart { today: chrono::NaiveDate, max_ahead: i64 },
     #[error("You started a pause on {previous}; the next one can start on {next_allowed} at the earliest. Nothing was changed.")]
     PauseTooSoon { previous: chrono::NaiveDate, next_allowed: chrono::NaiveDate },
     #[error(
-        "\"{given}\" is not a correction. Use add or remove, for example: /correct add ada 2026-03-04 the bot was down"
+        "\"{}\" is not a correction. Use add or remove, for example: /correct add ada 2026-03-04 the bot was down",
+        echo(.given)
     )]
     UnknownCorrection { given: String },
     #[error("You have no pause from today on to cancel.")]
     NoPauseToCancel,
-    #[error("\"{given}\" is not a date I can read. Write it as YYYY-MM-DD, for example 2026-03-05.")]
+    #[error("\"{}\" is not a date I can read. Write it as YYYY-MM-DD, for example 2026-03-05.", echo(.given))]
     InvalidDate { given: String },
-    #[error("\"{given}\" is not a period. Use week, month or all-time.")]
+    #[error("\"{}\" is not a period. Use week, month or all-time.", echo(.given))]
     UnknownPeriod { given: String },
-    #[error("\"{given}\" is not a leaderboard measure. Use streak, days or minutes.")]
+    #[error("\"{}\" is not a leaderboard measure. Use streak, days or minutes.", echo(.given))]
     UnknownMetric { given: String },
-    #[error("\"{given}\" is not a page number. Pages are numbered from 1.")]
+    #[error("\"{}\" is not a page number. Pages are numbered from 1.", echo(.given))]
     InvalidPage { given: String },
     #[error("There is no page {page}: this leaderboard has {pages} page(s).")]
     PageOutOfRange { page: u32, pages: u32 },
     #[error("Leaderboards are visible to moderators only on this server. A moderator can open them to everyone with the boards setting.")]
     BoardsHidden,
-    #[error("You can only see the boards of groups you belong to; you are not in \"{name}\".")]
+    #[error("You can only see the boards of groups you belong to; you are not in \"{}\".", echo(.name))]
     NotInGroup { name: String },
-    #[error("There is no group called \"{name}\" here yet.")]
+    #[error("There is no group called \"{}\" here yet.", echo(.name))]
     UnknownGroup { name: String },
-    #[error("A group name is 1 to {max} letters, digits, spaces, dashes or underscores, and \"{given}\" is not.")]
+    #[error("A group name is 1 to {max} letters, digits, spaces, dashes or underscores, and \"{}\" is not.", echo(.given))]
     InvalidGroupName { given: String, max: usize },
     #[error("A correction needs a reason of {min} to {max} characters, recorded in the member's audit log.")]
     ReasonLength { min: usize, max: usize },
     #[error("Corrections can change days from {earliest} to {latest} (the member's today); {date} is outside that.")]
     CorrectionOutOfRange { date: chrono::NaiveDate, earliest: chrono::NaiveDate, latest: chrono::NaiveDate },
-    #[error("{date} is already counted for {user}; nothing was changed.")]
+    #[error("{date} is already counted for {}; nothing was changed.", echo(.user))]
     DayAlreadyCounted { user: String, date: chrono::NaiveDate },
-    #[error("{date} is not counted for {user}, so there is nothing to remove.")]
+    #[error("{date} is not counted for {}, so there is nothing to remove.", echo(.user))]
     DayNotCounted { user: String, date: chrono::NaiveDate },
     #[error("Nothing was deleted. Deleting removes your check-ins, notes, streak, progress and groups for good; to go ahead, confirm it.")]
     DeleteNotConfirmed,
-    #[error("\"{given}\" is not a clock setting. Use a UTC time such as 2026-03-05T20:00, a step such as +1d or +3h, or off.")]
+    #[error("\"{}\" is not a clock setting. Use a UTC time such as 2026-03-05T20:00, a step such as +1d or +3h, or off.", echo(.given))]
     InvalidClock { given: String },
+    #[error("The console clock goes from {earliest} to {latest} (UTC), and that would take it outside; it stays where it was.")]
+    ClockOutOfRange { earliest: chrono::NaiveDate, latest: chrono::NaiveDate },
+    #[error("Say on or off: /boards on lets members see leaderboards, /boards off keeps them for moderators.")]
+    BoardsNeedOnOrOff,
+    #[error(
+        "Use /privacy export for a file of everything I hold about you, or /privacy delete confirm to delete it all."
+    )]
+    PrivacyUsage,
+    #[error("Nothing was written: {path} must be a folder of yours that nobody else can open (not a link, mode 700), and the file in it must not be a link. Remove or fix it and try again.")]
+    OutputNotPrivate { path: String },
 }
 
 impl UserError {
@@ -121,6 +137,20 @@ impl UserError {
     }
 }
 
+/// The most characters of typed input an error sentence repeats back.
+pub const ECHO_MAX_CHARS: usize = 60;
+
+/// Typed input as an error sentence repeats it: whole when short, else its first characters
+/// and an ellipsis, so a pasted page does not come back whole. Every echo in `UserError` goes
+/// through here.
+pub fn echo(text: &str) -> String {
+    if text.chars().count() <= ECHO_MAX_CHARS {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(ECHO_MAX_CHARS - 1).collect();
+    format!("{kept}…")
+}
+
 /// Any failure of an `App` call.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -139,4 +169,20 @@ impl From<sqlx::Error> for Error {
 /// Logs an internal error with its whole cause chain, once, where it is turned into an apology.
 pub fn log_internal(error: &anyhow::Error, action: &str) {
     tracing::error!(action, error = format!("{error:#}"), "internal error; the user saw an apology");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_echo_keeps_short_input_whole_and_cuts_a_page_to_sixty_characters() {
+        assert_eq!(echo("Mars/Olympus"), "Mars/Olympus");
+        let page = "é".repeat(5000);
+        let shown = echo(&page);
+        assert_eq!(shown.chars().count(), ECHO_MAX_CHARS);
+        assert!(shown.ends_with('…'));
+        let sentence = UserError::InvalidTimezone { input: page, suggestions: Vec::new() }.to_string();
+        assert!(sentence.chars().count() < 200, "{sentence}");
+    }
 }

@@ -80,7 +80,10 @@ impl App {
         if let Some(bad) = done.iter().find(|n| **n == 0 || **n > count) {
             return Err(UserError::UnknownTopic { given: *bad, count }.into());
         }
-        let positions: Vec<u8> = done.iter().filter_map(|n| u8::try_from(n - 1).ok()).collect();
+        // Each topic once: "1,2,2" means topics 1 and 2, and storage holds one row per topic.
+        let mut positions: Vec<u8> = done.iter().filter_map(|n| u8::try_from(n - 1).ok()).collect();
+        positions.sort_unstable();
+        positions.dedup();
         self.store.set_topics_done(member, number, &positions, now).await?;
         self.step_view(member, step).await
     }

@@ -4,6 +4,7 @@
 //! handed to `App`, and rendered as text; this file holds no business rules.
 
 mod clock;
+mod files;
 mod help;
 mod parse;
 mod render;
@@ -80,18 +81,27 @@ impl Console {
             member: MemberRef::new(Platform::Console, "local", user),
             rights: CallerRights { manage_server: true, role_ids: Vec::new() },
             clock: ConsoleClock::default(),
-            output_dir: std::env::temp_dir().join("backend-mentor"),
+            output_dir: files::default_output_dir(),
         }
     }
 
-    /// Where heatmaps and exports are written (a temporary folder unless set).
+    /// Where heatmaps and exports are written (a folder private to this user unless set; it
+    /// must be private either way, see `files.rs`).
     pub fn with_output_dir(mut self, dir: impl Into<std::path::PathBuf>) -> Self {
         self.output_dir = dir.into();
         self
     }
 
     /// Runs one line at the given time, or at the console clock's time when `/clock` set one.
+    /// The reply is safe to print: user text in it (notes, names, echoed input) carries no
+    /// control characters.
     pub async fn handle(&self, line: &str, real_now: DateTime<Utc>) -> Reply {
+        let mut reply = self.handle_raw(line, real_now).await;
+        reply.text = render::terminal_safe(&reply.text);
+        reply
+    }
+
+    async fn handle_raw(&self, line: &str, real_now: DateTime<Utc>) -> Reply {
         let now = self.clock.now_or(real_now);
         let command = match parse_line(line) {
             Ok(command) => command,
@@ -108,7 +118,9 @@ impl Console {
                 Reply { text: render::user_error(&e), status }
             }
             Err(Error::Internal(e)) => {
-                log_internal(&e, line.split_whitespace().next().unwrap_or("console"));
+                // The command word only, cut short: the line may hold a page of text or escapes.
+                let action = crate::error::echo(line.split_whitespace().next().unwrap_or("console"));
+                log_internal(&e, &action.escape_debug().to_string());
                 Reply { text: format!("{APOLOGY}\n"), status: Status::Failed }
             }
         }
@@ -178,8 +190,8 @@ impl Console {
         let text = done.unwrap_or_default();
         let numbers: Vec<usize> = text
             .split([',', ' '])
-            .filter(|w| !w.is_empty() && *w != "none")
-            .map(|w| w.parse().map_err(|_| UserError::UnknownTopic { given: 0, count }))
+            .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("none"))
+            .map(|w| w.parse().map_err(|_| UserError::NotATopicNumber { given: w.to_string(), count }))
             .collect::<Result<_, _>>()?;
         Ok(render::step_with_status(&self.app.set_topics_done(&self.member, step.number, &numbers, now).await?))
     }

@@ -2,6 +2,7 @@
 //! into a command: positional words fill a command's options in order, `name:value` names one,
 //! and double quotes group words. Apostrophes are ordinary letters, so "what's" just works.
 
+use crate::error::echo;
 use std::collections::HashMap;
 
 /// A console command with its raw option values; `App` validates the values.
@@ -81,9 +82,9 @@ pub enum Command {
 pub enum UsageError {
     #[error("Type a command such as /faq, /roadmap or /help.")]
     Empty,
-    #[error("There is no /{name} command.{}", hint(.suggestion))]
+    #[error("There is no /{} command.{}", echo(.name), hint(.suggestion))]
     UnknownCommand { name: String, suggestion: Option<String> },
-    #[error("/{command} has no option \"{option}\". Its options are: {known}.")]
+    #[error("/{command} has no option \"{}\". Its options are: {known}.", echo(.option))]
     UnknownOption { command: String, option: String, known: String },
 }
 

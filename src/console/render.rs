@@ -220,6 +220,27 @@ pub fn user_error(error: &UserError) -> String {
     out
 }
 
+/// Text as the terminal may print it: control characters (an ANSI escape, a carriage return,
+/// a backspace) and bidirectional overrides, which could repaint or reorder the screen, are
+/// written as visible escapes such as `\u{1b}`; only line breaks stay.
+pub fn terminal_safe(text: &str) -> String {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.contains(unsafe_char) {
+        return text.to_string();
+    }
+    text.chars().fold(String::with_capacity(text.len()), |mut out, c| {
+        if unsafe_char(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+        out
+    })
+}
+
 pub fn help() -> String {
     let mut out = String::from("Commands\n");
     for (usage, what) in super::help::COMMANDS {
@@ -236,5 +257,16 @@ fn plural(n: u32) -> &'static str {
         ""
     } else {
         "s"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_safe_text_shows_escapes_and_keeps_line_breaks() {
+        assert_eq!(terminal_safe("plain\ntext"), "plain\ntext");
+        assert_eq!(terminal_safe("\u{1b}[31mred\r\u{202e}"), "\\u{1b}[31mred\\u{d}\\u{202e}");
     }
 }

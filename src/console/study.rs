@@ -3,22 +3,21 @@
 //! `/correct` and `/boards`, and `/clock`. Each one parses its words, calls `App`, renders.
 
 use super::parse::Command;
-use super::{render, render_study, Console};
+use super::{files, render, render_study, Console};
 use crate::app::BoardRequest;
 use crate::domain::correction::{parse_date, CorrectionKind, Reason};
 use crate::domain::leaderboard::parse_page;
 use crate::domain::pause::MAX_PAUSE_DAYS;
 use crate::domain::{GroupRef, Metric, Period};
 use crate::error::{Error, UserError};
-use anyhow::Context;
 use chrono::{DateTime, Utc};
-use std::path::PathBuf;
 
 impl Console {
     pub(super) async fn streak(&self, now: DateTime<Utc>) -> Result<String, Error> {
         let view = self.app.streak(&self.member, now).await?;
         let heatmap = self.app.streak_heatmap(&self.member, now).await?;
-        let path = self.write_file(&format!("heatmap-{}.png", self.file_safe_user()), &heatmap.png)?;
+        let name = format!("heatmap-{}.png", self.file_safe_user());
+        let path = files::write_private(&self.output_dir, &name, &heatmap.png)?;
         Ok(format!("{}{}", render::streak(&view), render_study::heatmap_written(&path, &heatmap)))
     }
 
@@ -59,7 +58,11 @@ impl Console {
                 render_study::corrected(&view)
             }
             Command::Boards { setting } => {
-                let allowed = matches!(setting.as_deref(), Some("on" | "yes" | "true"));
+                let allowed = match setting.map(|s| s.to_lowercase()).as_deref() {
+                    Some("on" | "yes" | "true") => true,
+                    Some("off" | "no" | "false") => false,
+                    _ => return Err(UserError::BoardsNeedOnOrOff.into()),
+                };
                 app.set_members_see_boards(&self.member.space, &self.rights, allowed, now).await?;
                 let state = if allowed {
                     "Members can now see leaderboards."
@@ -103,35 +106,42 @@ impl Console {
         }
     }
 
+    /// `/privacy export`, or `/privacy delete confirm`: exact words in any case, so nothing
+    /// unknown exports and nothing without the confirm word deletes.
     async fn privacy(&self, action: Option<&str>, confirm: Option<&str>, now: DateTime<Utc>) -> Result<String, Error> {
-        match (action, confirm) {
+        let lower = |word: Option<&str>| word.map(str::to_lowercase);
+        match (lower(action).as_deref(), lower(confirm).as_deref()) {
             (Some("delete"), Some("confirm")) => {
                 let deleted = self.app.privacy_delete(&self.member).await?;
-                Ok(if deleted {
-                    "Everything I held about you is deleted.\n".into()
+                let user = self.file_safe_user();
+                let export_prefix = format!("{user}-");
+                let heatmap = format!("heatmap-{user}.png");
+                let files = files::remove_files(&self.output_dir, |name| {
+                    name == heatmap || (name.starts_with(&export_prefix) && name.ends_with(".json"))
+                })?;
+                let held = if deleted || files > 0 {
+                    "Everything I held about you is deleted."
                 } else {
-                    "I held nothing about you.\n".into()
-                })
+                    "I held nothing about you."
+                };
+                let removed = if files > 0 { " The files I wrote for you are removed too." } else { "" };
+                Ok(format!("{held}{removed}\n"))
             }
             (Some("delete"), _) => Err(UserError::DeleteNotConfirmed.into()),
-            _ => {
+            (Some("export"), None) => {
                 let export = self.app.privacy_export(&self.member, now).await?;
-                let path = self.write_file(&export.file_name, export.json.as_bytes())?;
+                let name = format!("{}-{}", self.file_safe_user(), export.file_name);
+                let path = files::write_private(&self.output_dir, &name, export.json.as_bytes())?;
                 Ok(format!("Your data ({} bytes of JSON) is in {}\n", export.json.len(), path.display()))
             }
+            _ => Err(UserError::PrivacyUsage.into()),
         }
     }
 
-    fn write_file(&self, name: &str, bytes: &[u8]) -> Result<PathBuf, Error> {
-        std::fs::create_dir_all(&self.output_dir)
-            .with_context(|| format!("could not create {}", self.output_dir.display()))?;
-        let path = self.output_dir.join(name);
-        std::fs::write(&path, bytes).with_context(|| format!("could not write {}", path.display()))?;
-        Ok(path)
-    }
-
+    /// The member's name as it goes into file names: letters and digits, at most 64 of them,
+    /// and never a dash, which ends the name in an export's file name.
     fn file_safe_user(&self) -> String {
-        self.member.user_id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect()
+        self.member.user_id.chars().take(64).map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect()
     }
 }
 

@@ -3,6 +3,7 @@
 //! poise does not route button clicks, so they arrive here as events. A button's custom id says
 //! what it does (`roadmap:open:4`, `roadmap:set:4:done`); the click updates the message in place.
 
+use super::callback::{first_answer, Callback, ANSWER_WITHIN};
 use super::outbox::NUDGE_CHECKIN;
 use super::{caller, embeds, record_embeds, study_embeds, Data, Error};
 use crate::app::StepView;
@@ -10,7 +11,6 @@ use crate::app::{BoardRequest, LeaderboardView};
 use crate::domain::group::GroupRef;
 use crate::domain::leaderboard::{Metric, Period};
 use crate::domain::StepStatus;
-use crate::error::log_internal;
 use poise::serenity_prelude as serenity;
 use serenity::{
     ButtonStyle, CreateActionRow, CreateButton, CreateInteractionResponse, CreateInteractionResponseMessage,
@@ -165,6 +165,8 @@ pub async fn on_event(
     let serenity::FullEvent::InteractionCreate { interaction: serenity::Interaction::Component(click) } = event else {
         return Ok(());
     };
+    // Discord's 3 seconds run from here, near enough: clicks are dispatched as they are read.
+    let received = tokio::time::Instant::now();
     let ctx = framework.serenity_context;
     let data = framework.user_data;
     let result = if let Some(space_id) = click.data.custom_id.strip_prefix(NUDGE_CHECKIN) {
@@ -180,16 +182,21 @@ pub async fn on_event(
     } else {
         return Ok(());
     };
-    let response = match result {
-        Ok(response) => response,
-        Err(Error::User(e)) => ephemeral(embeds::user_error(&e)),
-        Err(Error::Internal(e)) => {
-            log_internal(&e, &click.data.custom_id);
-            ephemeral(embeds::apology())
-        }
+    let (response, internal) = match result {
+        Ok(response) => (response, None),
+        Err(Error::User(e)) => (ephemeral(embeds::user_error(&e)), None),
+        Err(Error::Internal(e)) => (ephemeral(embeds::apology()), Some(e)),
     };
-    if let Err(e) = click.create_response(ctx, response).await {
-        log_internal(&anyhow::Error::new(e).context("could not answer a button click"), &click.data.custom_id);
+    let to =
+        Callback { http: &ctx.http, rest: &data.rest, id: click.id, token: &click.token, name: &click.data.custom_id };
+    let answered = first_answer(to, &response, false, received + ANSWER_WITHIN).await;
+    if let Some(cause) = internal {
+        let told = if answered.is_ok() { "the user saw an apology" } else { "no apology could be delivered" };
+        tracing::error!(action = %click.data.custom_id, error = format!("{cause:#}"), "internal error; {told}");
+    } else if let Err(e) = answered {
+        // What the click did (a check-in, a step marked) stands; the user just did not see it.
+        let maybe_arrived = e.may_have_been_done();
+        tracing::warn!(action = %click.data.custom_id, error = %e, maybe_arrived, "a button's answer could not be delivered");
     }
     Ok(())
 }

@@ -1,9 +1,13 @@
-//! Starting and stopping the bot: the client with its proxy-aware HTTP, a wrapper that counts
-//! interactions in flight, and a graceful shutdown that stops taking new work, lets running
-//! handlers finish (up to a limit), then closes the database.
+//! Starting and stopping the bot: the client with its proxy-aware HTTP, the count of events in
+//! flight, and a graceful shutdown: the scheduler stops, the gateway is read until it has been
+//! quiet for a moment (so interactions already on the socket are dispatched, not dropped when
+//! the shard closes), then the shards stop, running handlers finish (up to a limit), and the
+//! database is closed.
 
+use super::dispatch::Dispatcher;
 use super::outbox::DiscordOutbox;
-use super::{framework, http_client, Clock, Data, Error};
+use super::rest::Rest;
+use super::{framework_options, http_client, Clock};
 use crate::app::App;
 use crate::config::{DiscordConfig, SchedulerConfig};
 use crate::domain::Platform;
@@ -11,7 +15,7 @@ use crate::scheduler::{self, Scheduler};
 use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 use std::future::Future;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Notify;
@@ -19,17 +23,57 @@ use tokio::sync::Notify;
 /// How long shutdown waits for handlers that are still running.
 const DRAIN_LIMIT: Duration = Duration::from_secs(10);
 
-/// Counts events being handled, so shutdown can wait for them.
-#[derive(Default)]
+/// At shutdown, the gateway counts as read to the end once no event arrived for this long: the
+/// shard reads a socket's buffered events back to back, microseconds apart.
+const QUIET_FOR: Duration = Duration::from_millis(150);
+
+/// The longest shutdown keeps reading the gateway while events keep coming.
+const QUIET_LIMIT: Duration = Duration::from_secs(2);
+
+/// Counts events being handled, so shutdown can wait for them, and notes when the last one
+/// arrived, so shutdown can tell when the socket has been read to the end.
 pub struct InFlight {
     count: AtomicUsize,
     idle: Notify,
+    started: std::time::Instant,
+    /// Microseconds after `started` when the last event arrived.
+    last_event: AtomicU64,
+}
+
+impl Default for InFlight {
+    fn default() -> Self {
+        InFlight {
+            count: AtomicUsize::new(0),
+            idle: Notify::new(),
+            started: std::time::Instant::now(),
+            last_event: AtomicU64::new(0),
+        }
+    }
 }
 
 impl InFlight {
-    fn enter(self: &Arc<Self>) -> InFlightGuard {
+    pub(super) fn enter(self: &Arc<Self>) -> InFlightGuard {
         self.count.fetch_add(1, Ordering::SeqCst);
+        let now = u64::try_from(self.started.elapsed().as_micros()).unwrap_or(u64::MAX);
+        self.last_event.store(now, Ordering::Relaxed);
         InFlightGuard(Arc::clone(self))
+    }
+
+    fn since_last_event(&self) -> Duration {
+        let last = Duration::from_micros(self.last_event.load(Ordering::Relaxed));
+        self.started.elapsed().saturating_sub(last)
+    }
+
+    /// Waits until no event arrived for `QUIET_FOR` (or `QUIET_LIMIT` passed).
+    async fn quiet(&self) {
+        let deadline = tokio::time::Instant::now() + QUIET_LIMIT;
+        loop {
+            let quiet_for = self.since_last_event();
+            if quiet_for >= QUIET_FOR || tokio::time::Instant::now() >= deadline {
+                return;
+            }
+            tokio::time::sleep(QUIET_FOR - quiet_for).await;
+        }
     }
 
     pub fn current(&self) -> usize {
@@ -52,7 +96,7 @@ impl InFlight {
     }
 }
 
-struct InFlightGuard(Arc<InFlight>);
+pub(super) struct InFlightGuard(Arc<InFlight>);
 
 impl Drop for InFlightGuard {
     fn drop(&mut self) {
@@ -62,36 +106,18 @@ impl Drop for InFlightGuard {
     }
 }
 
-/// poise's framework, with every event counted while it is handled.
-struct TrackedFramework {
-    inner: poise::Framework<Data, Error>,
-    in_flight: Arc<InFlight>,
-}
-
-#[serenity::async_trait]
-impl serenity::Framework for TrackedFramework {
-    async fn init(&mut self, client: &serenity::Client) {
-        self.inner.init(client).await;
-    }
-
-    async fn dispatch(&self, ctx: serenity::Context, event: serenity::FullEvent) {
-        let _guard = self.in_flight.enter();
-        self.inner.dispatch(ctx, event).await;
-    }
-}
-
 /// Starts the scheduler loop from start-up code (not from a gateway event), sending through the
 /// bot's own HTTP client.
 fn start_scheduler(
     app: &App,
-    http: Arc<serenity::Http>,
+    rest: Rest,
     scheduling: SchedulerConfig,
     clock: Clock,
     stopped: tokio::sync::oneshot::Receiver<()>,
 ) -> tokio::task::JoinHandle<()> {
     let grace = chrono::Duration::minutes(i64::from(scheduling.grace_minutes));
     let scheduler =
-        Scheduler::new(app.clone(), DiscordOutbox::new(http), Platform::Discord, grace, scheduling.rate_per_second);
+        Scheduler::new(app.clone(), DiscordOutbox::new(rest), Platform::Discord, grace, scheduling.rate_per_second);
     let tick = Duration::from_secs(u64::from(scheduling.tick_seconds));
     tokio::spawn(scheduler::run(scheduler, move || clock(), tick, async move {
         let _ = stopped.await;
@@ -108,25 +134,26 @@ pub async fn run(
 ) -> anyhow::Result<()> {
     app.prepare_heatmap(clock());
     let in_flight = Arc::new(InFlight::default());
-    let tracked = TrackedFramework {
-        inner: framework(app.clone(), clock.clone(), config.guild_id),
-        in_flight: in_flight.clone(),
-    };
+    let dispatcher =
+        Dispatcher::new(framework_options(), app.clone(), clock.clone(), config.guild_id, in_flight.clone());
     let mut cache = serenity::cache::Settings::default();
     cache.cache_users = false;
     cache.cache_channels = false;
     let mut client = serenity::ClientBuilder::new_with_http(http_client(config), serenity::GatewayIntents::GUILDS)
-        .framework(tracked)
+        .framework(dispatcher)
         .cache_settings(cache)
         .await
         .context("could not build the Discord client")?;
     let (stop_scheduler, scheduler_stopped) = tokio::sync::oneshot::channel::<()>();
-    let scheduler = start_scheduler(&app, client.http.clone(), scheduling, clock, scheduler_stopped);
+    let rest = Rest::new(client.http.clone());
+    let scheduler = start_scheduler(&app, rest, scheduling, clock, scheduler_stopped);
     let shards = client.shard_manager.clone();
+    let reading = in_flight.clone();
     let stopper = async move {
         shutdown.await;
-        tracing::info!("shutting down: no new interactions; finishing the ones in flight");
+        tracing::info!("shutting down: answering what the gateway already sent, then no new interactions");
         let _ = stop_scheduler.send(());
+        reading.quiet().await;
         shards.shutdown_all().await;
     };
     // Shutdown makes `start` return; a failed connection ends it without any shutdown signal.

@@ -6,13 +6,19 @@
 //! tests point the real client at a fake Discord on 127.0.0.1.
 
 mod buttons;
+mod callback;
 mod caller;
 pub mod commands;
+mod dispatch;
 pub mod embeds;
 mod errors;
 mod lifecycle;
 mod outbox;
+mod recent;
 mod record_embeds;
+mod registration;
+mod reply;
+mod rest;
 mod study_embeds;
 
 use crate::app::App;
@@ -30,6 +36,8 @@ pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
 pub struct Data {
     pub app: App,
     pub clock: Clock,
+    /// REST requests whose whole answer is read (interaction answers, scheduled sends).
+    rest: rest::Rest,
 }
 
 impl Data {
@@ -62,9 +70,10 @@ pub fn http_client(config: &DiscordConfig) -> serenity::Http {
     }
 }
 
-/// The framework: commands, error handling, button routing and command registration.
-pub fn framework(app: App, clock: Clock, guild_id: Option<u64>) -> poise::Framework<Data, Error> {
-    let options = poise::FrameworkOptions {
+/// poise's options: the commands, error handling, button routing. Registration and dispatch
+/// are in `dispatch.rs`.
+fn framework_options() -> poise::FrameworkOptions<Data, Error> {
+    poise::FrameworkOptions {
         commands: commands(),
         on_error: |error| Box::pin(errors::on_error(error)),
         event_handler: |framework, event| Box::pin(buttons::on_event(framework, event)),
@@ -75,20 +84,5 @@ pub fn framework(app: App, clock: Clock, guild_id: Option<u64>) -> poise::Framew
         // who ever typed a command, and a pause each time a map doubles.
         manual_cooldowns: true,
         ..Default::default()
-    };
-    poise::Framework::builder()
-        .options(options)
-        .setup(move |ctx, ready, framework| {
-            Box::pin(async move {
-                let commands = &framework.options().commands;
-                match guild_id {
-                    Some(id) => poise::builtins::register_in_guild(ctx, commands, serenity::GuildId::new(id)).await?,
-                    None => poise::builtins::register_globally(ctx, commands).await?,
-                }
-                tracing::info!(bot = %ready.user.name, commands = commands.len(), guild = ?guild_id, "commands registered");
-                Ok(Data { app, clock })
-            })
-        })
-        .initialize_owners(false)
-        .build()
+    }
 }

@@ -1,27 +1,35 @@
 //! The scheduler's Discord outbox: daily prompts posted to a channel and study nudges sent by
-//! direct message with a **Check in** button. Discord's answers become `SendError`s: a missing
-//! channel, a lost permission or closed DMs are permanent; 429 and 5xx are worth another try.
+//! direct message with a **Check in** button. Requests go through `Rest`, which reads Discord's
+//! whole answer: a missing channel, a lost permission or closed DMs are permanent; a 429 says
+//! how long to wait; a server error or a lost answer may have delivered the message, so the
+//! scheduler does not send it again. Posts and DMs carry a nonce with `enforce_nonce`, so
+//! Discord itself refuses a copy of one it already created.
 
+use super::rest::{Rest, RestError};
 use super::{embeds, study_embeds};
 use crate::app::PromptView;
 use crate::domain::MemberRef;
 use crate::scheduler::{NudgeMessage, Outbox, Pacer, SendError};
 use poise::serenity_prelude as serenity;
-use serenity::{ButtonStyle, CreateActionRow, CreateButton, CreateMessage, Http};
-use std::sync::Arc;
+use serenity::{ButtonStyle, CreateActionRow, CreateButton, CreateMessage, LightMethod, Route};
 use std::time::Duration;
 
 /// The custom id prefix of the nudge's button; the space id follows, since a DM has no server.
 pub const NUDGE_CHECKIN: &str = "nudge:checkin:";
 
-/// Sends through the bot's own HTTP client (and so through the REST proxy when one is set).
+/// Sends with the bot's own token and REST proxy.
 pub struct DiscordOutbox {
-    http: Arc<Http>,
+    rest: Rest,
 }
 
 impl DiscordOutbox {
-    pub fn new(http: Arc<Http>) -> Self {
-        DiscordOutbox { http }
+    pub fn new(rest: Rest) -> Self {
+        DiscordOutbox { rest }
+    }
+
+    async fn post(&self, channel_id: serenity::ChannelId, message: &CreateMessage) -> Result<(), SendError> {
+        let route = Route::ChannelMessages { channel_id };
+        self.rest.send_json(route, LightMethod::Post, message).await.map(|_| ()).map_err(classify)
     }
 }
 
@@ -34,28 +42,47 @@ impl Outbox for DiscordOutbox {
         pacer: &Pacer,
     ) -> Result<(), SendError> {
         let channel = parse_id(channel_id).map(serenity::ChannelId::new)?;
-        // Discord refuses a second message with the same nonce for a few minutes, a second guard
-        // behind the database claim against a retry after an unanswered request.
         let message = CreateMessage::new()
             .embed(embeds::prompt(prompt))
             .nonce(serenity::Nonce::String(nonce_for(key)))
             .enforce_nonce(true);
         pacer.wait().await;
-        channel.send_message(&self.http, message).await.map(|_| ()).map_err(classify)
+        self.post(channel, &message).await
     }
 
     async fn send_nudge(&self, member: &MemberRef, nudge: &NudgeMessage, pacer: &Pacer) -> Result<(), SendError> {
         let user = parse_id(&member.user_id).map(serenity::UserId::new)?;
         pacer.wait().await;
-        let channel = user.create_dm_channel(&self.http).await.map_err(classify)?;
+        let channel = self.open_dm(user).await?;
         let button = CreateButton::new(format!("{NUDGE_CHECKIN}{}", member.space.space_id))
             .label("Check in")
             .style(ButtonStyle::Success);
+        // One nudge per member, space and day: the nonce names all three.
+        let key = format!("nudge/{}/{}/{}", member.space.space_id, member.user_id, nudge.day_ends_at.date_naive());
         let message = CreateMessage::new()
             .embed(study_embeds::nudge(nudge))
-            .components(vec![CreateActionRow::Buttons(vec![button])]);
+            .components(vec![CreateActionRow::Buttons(vec![button])])
+            .nonce(serenity::Nonce::String(nonce_for(&key)))
+            .enforce_nonce(true);
         pacer.wait().await;
-        channel.id.send_message(&self.http, message).await.map(|_| ()).map_err(classify)
+        self.post(channel, &message).await
+    }
+}
+
+impl DiscordOutbox {
+    /// Opens (or finds) the DM channel. Opening one twice is harmless, so any failure here that
+    /// is not a refusal is worth another try: no message has gone out yet.
+    async fn open_dm(&self, user: serenity::UserId) -> Result<serenity::ChannelId, SendError> {
+        let body = serde_json::json!({ "recipient_id": user.to_string() });
+        let answer = self.rest.send_json(Route::UserMeDmChannels, LightMethod::Post, &body).await;
+        let bytes = answer.map_err(|e| match classify(e) {
+            SendError::MaybeSent(cause) => SendError::NotSent(cause.context("opening the DM channel")),
+            other => other,
+        })?;
+        let channel: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+        let id = channel["id"].as_str().and_then(|id| id.parse::<u64>().ok()).filter(|id| *id > 0);
+        id.map(serenity::ChannelId::new)
+            .ok_or_else(|| SendError::NotSent(anyhow::anyhow!("Discord's DM channel answer had no channel id")))
     }
 }
 
@@ -69,19 +96,18 @@ fn nonce_for(key: &str) -> String {
     format!("bm{:x}", hash)
 }
 
-/// Sorts Discord's refusals into "never again", "wait" and "try later".
-fn classify(error: serenity::Error) -> SendError {
-    if let serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(response)) = &error {
-        let status = response.status_code.as_u16();
-        let code = response.error.code;
-        return match status {
-            429 => SendError::RateLimited(Duration::from_secs(1)),
-            // 10003 unknown channel, 50001 missing access, 50007 cannot DM this user, 50013 missing permissions.
-            403 | 404 => {
-                SendError::Gone(format!("Discord refused it ({status}, code {code}): {}", response.error.message))
-            }
-            _ => SendError::Transient(anyhow::Error::new(error).context("Discord answered with an error")),
-        };
+/// Sorts Discord's answers into "never again", "wait", "nothing was sent" and "perhaps sent".
+fn classify(error: RestError) -> SendError {
+    match error {
+        RestError::Refused { status: 429, retry_after, global, .. } => {
+            // A 429 without a wait (a proxy's own) is given a second, the shortest Discord asks for.
+            SendError::RateLimited { retry_after: retry_after.unwrap_or(Duration::from_secs(1)), global }
+        }
+        // 10003 unknown channel, 50001 missing access, 50007 cannot DM this user, 50013 missing permissions.
+        RestError::Refused { status: status @ (403 | 404), code, message, .. } => {
+            SendError::Gone(format!("Discord refused it ({status}, code {code}): {message}"))
+        }
+        RestError::NotSent(why) => SendError::NotSent(anyhow::anyhow!(why).context("the request to Discord failed")),
+        other => SendError::MaybeSent(anyhow::Error::new(other)),
     }
-    SendError::Transient(anyhow::Error::new(error).context("the request to Discord failed"))
 }

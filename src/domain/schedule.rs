@@ -62,7 +62,7 @@ impl Weekdays {
         let lowered = text.trim().to_lowercase();
         let invalid = || UserError::InvalidWeekdays { given: text.trim().to_string() };
         match lowered.as_str() {
-            "" | "daily" | "every day" | "everyday" | "all" => return Ok(Self::EVERY_DAY),
+            "daily" | "every day" | "everyday" | "all" => return Ok(Self::EVERY_DAY),
             "weekdays" | "workdays" => return Ok(Weekdays(0b001_1111)),
             "weekends" | "weekend" => return Ok(Weekdays(0b110_0000)),
             _ => {}
@@ -79,6 +79,10 @@ impl Weekdays {
                 }
                 day = (day + 1) % 7;
             }
+        }
+        // A list that names no day (",,," or nothing) would save a schedule that never fires.
+        if bits == 0 {
+            return Err(invalid());
         }
         Ok(Weekdays(bits))
     }

@@ -3,6 +3,7 @@
 
 use super::schedule::{Due, LocalTime, Schedule, Weekdays};
 use super::Timezone;
+use crate::error::UserError;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
 use std::collections::BTreeSet;
 
@@ -30,6 +31,9 @@ fn weekdays_are_read_as_names_ranges_and_words() {
     assert_eq!(Weekdays::parse("mon-fri").unwrap(), Weekdays::parse("weekdays").unwrap());
     assert_eq!(Weekdays::parse("fri-mon").unwrap().describe(), "mon, fri, sat, sun");
     assert!(Weekdays::parse("funday").is_err());
+    for empty in [",,,", "", "  ", ", ,"] {
+        assert!(matches!(Weekdays::parse(empty), Err(UserError::InvalidWeekdays { .. })), "{empty:?} names no day");
+    }
 }
 
 #[test]

@@ -4,7 +4,10 @@
 //! due. Every send is claimed in the database for its (target, local date) before it goes out,
 //! so a duplicate tick, a restart or a second instance never sends twice. A claim interrupted by
 //! a crash is settled as failed rather than risked twice. Sends are paced under the platform's
-//! global limit; a 429 holds the pacer, a server error gives the claim back for the next tick.
+//! global limit. A failure that proves nothing was sent (a 429, a refused connection) gives the
+//! claim back for a later tick, and a 429 holds sends for as long as the platform said; one
+//! whose outcome is unknown (a 5xx, a timeout, a dropped connection) settles the claim as failed,
+//! since another try might deliver the message twice.
 
 mod outbox;
 mod pacer;
@@ -118,7 +121,7 @@ impl<O: Outbox> Scheduler<O> {
                 self.app.store().disable_prompt_schedule(&due.space, Some(&why)).await?;
                 report.failed += 1;
             }
-            Err(other) => self.give_back(&key, other, report).await?,
+            Err(other) => self.settle_failure(&key, other, report).await?,
         }
         Ok(())
     }
@@ -169,28 +172,45 @@ impl<O: Outbox> Scheduler<O> {
                 self.app.store().mark_dm_closed(due.member_id, now).await?;
                 report.failed += 1;
             }
-            Err(other) => self.give_back(&key, other, &mut report).await?,
+            Err(other) => self.settle_failure(&key, other, &mut report).await?,
         }
         Ok(report)
     }
 
-    /// After a failure that sent nothing: the claim is released for the next tick, and a 429
-    /// holds every send for as long as the platform asked.
-    async fn give_back(&self, key: &DeliveryKey, error: SendError, report: &mut StepReport) -> Result<(), Error> {
+    /// After a failure other than a permanent refusal: a claim is given back only when the
+    /// failure proves nothing was sent; otherwise it is settled as failed (at most once).
+    async fn settle_failure(&self, key: &DeliveryKey, error: SendError, report: &mut StepReport) -> Result<(), Error> {
+        report.failed += 1;
         match error {
-            SendError::RateLimited(wait) => {
-                tracing::warn!(?wait, "rate limited; holding scheduled sends");
-                self.pacer.hold_for(wait).await;
+            SendError::RateLimited { retry_after, global } => {
+                // The route's own limit and the global one are both honoured by holding every
+                // scheduled send: they are few, and an early retry would only earn another 429.
+                tracing::warn!(target = %key.target, ?retry_after, global, "rate limited; holding scheduled sends and retrying later");
+                self.pacer.hold_for(retry_after).await;
             }
-            SendError::Transient(cause) => {
-                tracing::warn!(target = %key.target, error = format!("{cause:#}"), "a scheduled send failed; will retry");
+            SendError::NotSent(cause) => {
+                tracing::warn!(target = %key.target, error = format!("{cause:#}"), "a scheduled send could not go out; will retry");
                 self.pacer.hold_for(std::time::Duration::from_secs(1)).await;
             }
-            SendError::Gone(_) => {}
+            SendError::MaybeSent(cause) => {
+                let why = format!("{cause:#}");
+                tracing::warn!(target = %key.target, error = %why, "a scheduled send may or may not have arrived; not sending it again");
+                self.app.store().settle_delivery(key, false, "the platform's answer was lost or an error").await?;
+                self.pacer.hold_for(std::time::Duration::from_secs(1)).await;
+                return Ok(());
+            }
+            SendError::Gone(why) => {
+                self.app.store().settle_delivery(key, false, &why).await?;
+                return Ok(());
+            }
         }
         self.app.store().release_delivery(key).await?;
-        report.failed += 1;
         Ok(())
+    }
+
+    /// When the pacer gives its next slot, for tests that check a hold without waiting for it.
+    pub async fn next_send_slot(&self) -> tokio::time::Instant {
+        self.pacer.next_slot().await
     }
 }
 

@@ -19,15 +19,22 @@ pub struct NudgeMessage {
     pub day_ends_at: DateTime<Tz>,
 }
 
-/// How a send failed.
+/// How a send failed. Scheduled sends are at most once, so what matters is whether the failure
+/// proves that nothing was sent: only then may the claim be given back for another try.
 #[derive(Debug)]
 pub enum SendError {
     /// It can never succeed: the channel is gone, the permission lost, the member's DMs closed.
     Gone(String),
-    /// The platform asked to wait this long; nothing was sent.
-    RateLimited(Duration),
-    /// A server error or a network failure; nothing (known to be) sent, try again later.
-    Transient(anyhow::Error),
+    /// The platform asked to wait this long (nothing was sent); `global` holds every send, not
+    /// only this one's route.
+    RateLimited { retry_after: Duration, global: bool },
+    /// Certainly nothing was sent (the connection was refused before the request went out):
+    /// the claim is given back and a later tick tries again.
+    NotSent(anyhow::Error),
+    /// The request may have reached the platform (a server error, a timeout, a connection that
+    /// dropped after sending), or was refused in a way another try would not fix: the claim is
+    /// settled as failed, because trying again could deliver it twice.
+    MaybeSent(anyhow::Error),
 }
 
 /// A platform's way of delivering scheduled messages. Each request to the platform first waits

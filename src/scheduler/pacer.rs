@@ -28,6 +28,11 @@ impl Pacer {
         tokio::time::sleep_until(slot).await;
     }
 
+    /// The earliest instant the next `wait` can return.
+    pub async fn next_slot(&self) -> Instant {
+        (*self.next_slot.lock().await).max(Instant::now())
+    }
+
     /// No slot before `delay` from now (after a 429 or a server error).
     pub async fn hold_for(&self, delay: Duration) {
         let mut next = self.next_slot.lock().await;

@@ -39,7 +39,12 @@ fn a_week_of_simulated_days_earns_a_freeze_that_covers_a_missed_day() {
     assert!(out.contains("missed, covered by a freeze"), "{out}");
     assert_eq!(out.matches("Current: 8 days\n").count(), 2, "the zone change kept the streak: {out}");
     assert!(out.contains("Every 7 days in a row earn a freeze"), "{out}");
-    let heatmap = dir.path().join("backend-mentor").join("heatmap-trial.png");
+    // With no XDG_RUNTIME_DIR, files go to a folder of this user's own under TMPDIR.
+    let uid = std::os::unix::fs::MetadataExt::uid(&std::fs::metadata(dir.path()).unwrap());
+    let folder = dir.path().join(format!("backend-mentor-{uid}"));
+    let mode = std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&folder).unwrap().permissions());
+    assert_eq!(mode & 0o777, 0o700, "the folder is private");
+    let heatmap = folder.join("heatmap-trial.png");
     assert!(out.contains(&heatmap.display().to_string()), "{out}");
     assert_eq!(&std::fs::read(&heatmap).unwrap()[1..4], b"PNG");
 }
@@ -56,7 +61,7 @@ fn groups_leaderboards_and_privacy_work_from_the_console() {
         "{out}"
     );
     assert!(out.contains("1. ada") && out.contains("← you"), "{out}");
-    assert!(out.contains("Your data (") && out.contains("backend-mentor-export-20260305.json"), "{out}");
+    assert!(out.contains("Your data (") && out.contains("ada-backend-mentor-export-20260305.json"), "{out}");
     assert!(out.contains("Nothing was deleted."), "{out}");
     assert!(out.contains("Everything I held about you is deleted."), "{out}");
     assert!(out.contains("Total study days: 0"), "{out}");

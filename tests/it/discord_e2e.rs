@@ -31,7 +31,11 @@ impl Bot {
 
     /// A bot whose scheduler runs with these settings (the tests use a one-second tick).
     pub async fn start_with(guild_id: Option<u64>, scheduling: SchedulerConfig) -> Bot {
-        let fake = FakeDiscord::start().await;
+        Bot::start_on(FakeDiscord::start().await, guild_id, scheduling).await
+    }
+
+    /// A bot on a fake that was already told how to fail (e.g. the first command registration).
+    pub async fn start_on(fake: FakeDiscord, guild_id: Option<u64>, scheduling: SchedulerConfig) -> Bot {
         let t = spawn_app().await;
         let config = DiscordConfig { token: Secret::new("fake-token"), guild_id, api_proxy: Some(fake.base_url()) };
         let clock: Clock = Arc::new(|| at(2026, 3, 2, 12, 0));
@@ -54,7 +58,12 @@ impl Bot {
     }
 
     /// Stops the bot gracefully and asserts every request it made was valid.
-    pub async fn finish(mut self) {
+    pub async fn finish(self) {
+        self.stop().await;
+    }
+
+    /// `finish`, keeping the fake (to count what it received) and the database folder.
+    pub async fn stop(mut self) -> (FakeDiscord, TestApp) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
@@ -62,6 +71,7 @@ impl Bot {
         result.expect("the bot task does not panic").expect("the bot stops cleanly");
         let violations = self.fake.violations();
         assert!(violations.is_empty(), "requests Discord would refuse:\n{}", violations.join("\n"));
+        (self.fake, self.t)
     }
 }
 

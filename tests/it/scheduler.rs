@@ -1,7 +1,8 @@
 //! The scheduler's step on real SQLite files with a recording outbox: prompts and nudges go out
 //! exactly once per local date across repeated ticks, restarts and two instances; an interrupted
 //! claim is never sent again; downtime beyond the grace window is skipped; a gone channel or
-//! closed DMs stop further attempts.
+//! closed DMs stop further attempts; a send whose outcome is unknown is never repeated, and a
+//! 429 holds every send for as long as the platform asked.
 
 use crate::common::{at, open_app, spawn_app};
 use backend_mentor::app::{App, NudgeRequest, PromptView};
@@ -19,6 +20,10 @@ struct Recorder {
     refuse: Arc<Mutex<Option<&'static str>>>,
     /// Answers "slow down" this many times before sending.
     rate_limits: Arc<Mutex<u32>>,
+    /// How long the "slow down" asks to wait.
+    retry_after: Arc<Mutex<std::time::Duration>>,
+    /// Delivers and then fails as if the answer were lost, this many times.
+    lost_answers: Arc<Mutex<u32>>,
 }
 
 impl Recorder {
@@ -30,7 +35,9 @@ impl Recorder {
         let mut limits = self.rate_limits.lock().unwrap();
         if *limits > 0 {
             *limits -= 1;
-            return Err(SendError::RateLimited(std::time::Duration::from_millis(10)));
+            let wait = *self.retry_after.lock().unwrap();
+            let retry_after = if wait.is_zero() { std::time::Duration::from_millis(10) } else { wait };
+            return Err(SendError::RateLimited { retry_after, global: true });
         }
         match *self.refuse.lock().unwrap() {
             Some(why) => Err(SendError::Gone(why.to_string())),
@@ -57,6 +64,11 @@ impl Outbox for Recorder {
         pacer.wait().await;
         self.refusal()?;
         self.sent.lock().unwrap().push(format!("nudge to {} ({:?})", member.user_id, nudge.at_stake));
+        let mut lost = self.lost_answers.lock().unwrap();
+        if *lost > 0 {
+            *lost -= 1;
+            return Err(SendError::MaybeSent(anyhow::anyhow!("500 after delivering")));
+        }
         Ok(())
     }
 }
@@ -206,4 +218,38 @@ async fn a_rate_limited_send_is_given_back_and_sent_at_the_next_tick() {
     assert_eq!(outbox.sent().len(), 1, "sent once after the wait");
     s.send_due(at(2026, 3, 2, 14, 3)).await.unwrap();
     assert_eq!(outbox.sent().len(), 1);
+}
+
+#[tokio::test]
+async fn a_nudge_whose_answer_was_lost_is_not_sent_again() {
+    let t = spawn_app().await;
+    let ada = MemberRef::new(Platform::Discord, "guild-1", "ada");
+    nudges_at_seven(&t.app, &ada).await;
+    let outbox = Recorder::default();
+    *outbox.lost_answers.lock().unwrap() = 1;
+    let s = scheduler(&t.app, &outbox);
+    let first = s.send_due(at(2026, 3, 2, 19, 1)).await.unwrap();
+    assert_eq!(first.failed, 1, "the lost answer is reported as a failure");
+    for minute in [2, 3, 10] {
+        tick(&s, at(2026, 3, 2, 19, minute)).await;
+    }
+    assert_eq!(outbox.sent().len(), 1, "at most once: {:?}", outbox.sent());
+}
+
+#[tokio::test]
+async fn a_429_holds_every_send_for_the_wait_discord_asked_for() {
+    let t = spawn_app().await;
+    post_daily_at_nine(&t.app).await;
+    let outbox = Recorder::default();
+    *outbox.rate_limits.lock().unwrap() = 1;
+    *outbox.retry_after.lock().unwrap() = std::time::Duration::from_secs(5);
+    let s = scheduler(&t.app, &outbox);
+    let told_at = tokio::time::Instant::now();
+    s.send_due(at(2026, 3, 2, 14, 1)).await.unwrap();
+    let next = s.next_send_slot().await;
+    assert!(
+        next >= told_at + std::time::Duration::from_secs(5),
+        "the next send may go {:?} after the 429",
+        next - told_at
+    );
 }

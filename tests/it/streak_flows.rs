@@ -206,7 +206,7 @@ async fn the_export_holds_everything_and_delete_removes_it() {
     let export: serde_json::Value = serde_json::from_str(&t.app.privacy_export(&ada, now).await.unwrap().json).unwrap();
     assert_eq!(export["notes"][0]["note"], "<@everyone> indexes");
     assert_eq!(export["days"][0]["minutes"], 25);
-    assert_eq!(export["groups"][0], "rustaceans");
+    assert_eq!(export["groups"][0]["name"], "rustaceans");
     assert_eq!(export["roadmap_progress"][0]["status"], "done");
     assert!(t.app.privacy_delete(&ada).await.unwrap());
     let after: serde_json::Value = serde_json::from_str(&t.app.privacy_export(&ada, now).await.unwrap().json).unwrap();

@@ -9,9 +9,9 @@ mod schedule;
 mod settings;
 mod study;
 
+use super::reply::Reply;
 use super::{Context, Data, Error};
 use poise::serenity_prelude::{CreateActionRow, CreateEmbed};
-use poise::CreateReply;
 
 /// Every command, in the order `/help` lists them.
 pub fn all() -> Vec<poise::Command<Data, Error>> {
@@ -44,14 +44,19 @@ async fn complete_timezone(ctx: Context<'_>, partial: &str) -> poise::serenity_p
 /// Sends one embed, optionally only to the caller and with buttons; then, once, tells a member
 /// whose direct messages turned out to be closed that their nudges stopped.
 async fn send(ctx: Context<'_>, embed: CreateEmbed, ephemeral: bool, rows: Vec<CreateActionRow>) -> Result<(), Error> {
-    let mut reply = CreateReply::default().embed(embed).ephemeral(ephemeral);
-    if !rows.is_empty() {
-        reply = reply.components(rows);
+    send_reply(ctx, Reply { rows, ..Reply::new(embed, ephemeral) }).await
+}
+
+/// `send` for any reply (one with a file, too). A reply that could not be delivered is logged
+/// by `reply::send` and is not an error: what the command did stands, and an apology would
+/// only tell the user to repeat it.
+async fn send_reply(ctx: Context<'_>, reply: Reply) -> Result<(), Error> {
+    if !super::reply::send(ctx, reply).await {
+        return Ok(());
     }
-    ctx.send(reply).await?;
     if ctx.data().app.take_dm_closed_notice(&super::caller::invoker(ctx)).await? {
         let notice = super::embeds::user_error(&crate::error::UserError::DirectMessagesClosed);
-        ctx.send(CreateReply::default().embed(notice).ephemeral(true)).await?;
+        super::reply::send(ctx, Reply::new(notice, true)).await;
     }
     Ok(())
 }

@@ -1,11 +1,11 @@
 //! A member's own record: /streak (with the heatmap, the rules or recent history), /pause and
 //! /privacy. All answers are ephemeral.
 
+use super::super::reply::Reply;
 use super::super::{buttons, caller, embeds, record_embeds, Context, Error};
-use super::send;
+use super::{send, send_reply};
 use crate::domain::correction::parse_date;
 use poise::serenity_prelude::{self as serenity, CreateAttachment};
-use poise::CreateReply;
 
 /// What `/streak` shows besides the record itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
@@ -38,12 +38,9 @@ pub async fn streak(
     }
     // Both only read, so they run side by side on separate connections.
     let (view, heatmap) = tokio::try_join!(app.streak(&target, now), app.streak_heatmap(&target, now))?;
-    let reply = CreateReply::default()
-        .embed(record_embeds::streak(&view, name.as_deref(), true))
-        .attachment(CreateAttachment::bytes(heatmap.png, "heatmap.png"))
-        .ephemeral(true);
-    ctx.send(reply).await?;
-    Ok(())
+    let file = CreateAttachment::bytes(heatmap.png, "heatmap.png");
+    let reply = Reply { file: Some(file), ..Reply::new(record_embeds::streak(&view, name.as_deref(), true), true) };
+    send_reply(ctx, reply).await
 }
 
 /// Pause your streak for up to 14 days (paused days neither break nor extend it)
@@ -97,12 +94,8 @@ pub async fn privacy(ctx: Context<'_>, #[description = "export or delete"] actio
             let file = ctx.data().app.privacy_export(&member, ctx.data().now()).await?;
             let note =
                 record_embeds::note("Your data", "Everything I hold about you in this server is in the attached file.");
-            let reply = CreateReply::default()
-                .embed(note)
-                .attachment(CreateAttachment::bytes(file.json.into_bytes(), file.file_name))
-                .ephemeral(true);
-            ctx.send(reply).await?;
-            Ok(())
+            let file = CreateAttachment::bytes(file.json.into_bytes(), file.file_name);
+            send_reply(ctx, Reply { file: Some(file), ..Reply::new(note, true) }).await
         }
         PrivacyAction::Delete => {
             let text = "This deletes your check-ins, notes, streak, roadmap progress, groups and settings in this server, for good. Press the button to confirm.";

@@ -193,7 +193,22 @@ impl FakeDiscord {
     /// Makes the next request matching (method, pattern) fail with this status and JSON body, e.g. 403
     /// `{"code":50007,"message":"Cannot send messages to this user"}`. The failed request is still recorded.
     pub fn fail_next(&self, method: &str, path_pattern: &str, status: u16, body: Value) {
-        self.shared.recorder.fail_next(method, path_pattern, status, body);
+        self.shared.recorder.fail_next(method, path_pattern, status, body, false);
+    }
+
+    /// Carries out the next request matching (method, pattern) as usual, then answers it with this
+    /// status and body instead: Discord did the work and the answer was lost (e.g. 500 after a DM was
+    /// delivered). Each call adds one such failure.
+    pub fn deliver_then_fail_next(&self, method: &str, path_pattern: &str, status: u16, body: Value) {
+        self.shared.recorder.fail_next(method, path_pattern, status, body, true);
+    }
+
+    /// The requests recorded so far matching (method, pattern), whether or not `next_request` took them.
+    pub fn count(&self, method: &str, path_pattern: &str) -> usize {
+        let matching = |r: &&RecordedRequest| {
+            r.method.eq_ignore_ascii_case(method) && recorder::path_matches(path_pattern, &r.path)
+        };
+        self.requests().iter().filter(matching).count()
     }
 
     /// A waiting error with the violations seen so far: a bot that never answers was often refused

@@ -11,11 +11,14 @@ use tokio::sync::watch;
 use super::RecordedRequest;
 
 /// A failure to answer instead of the normal response, consumed by the first matching request.
-struct Failure {
+/// With `deliver`, the request is carried out first and only its answer is lost, as when
+/// Discord did the work and then answered 5xx or the connection dropped.
+pub(super) struct Failure {
     method: String,
     pattern: String,
-    status: u16,
-    body: Value,
+    pub status: u16,
+    pub body: Value,
+    pub deliver: bool,
 }
 
 pub(super) struct Recorder {
@@ -82,16 +85,15 @@ impl Recorder {
         })
     }
 
-    pub(super) fn fail_next(&self, method: &str, pattern: &str, status: u16, body: Value) {
-        let failure = Failure { method: method.to_uppercase(), pattern: pattern.to_string(), status, body };
+    pub(super) fn fail_next(&self, method: &str, pattern: &str, status: u16, body: Value, deliver: bool) {
+        let failure = Failure { method: method.to_uppercase(), pattern: pattern.to_string(), status, body, deliver };
         self.failures.lock().unwrap().push(failure);
     }
 
     /// The injected failure for this request, if a test asked for one; it is used up.
-    pub(super) fn take_failure(&self, request: &RecordedRequest) -> Option<(u16, Value)> {
+    pub(super) fn take_failure(&self, request: &RecordedRequest) -> Option<Failure> {
         let mut failures = self.failures.lock().unwrap();
         let index = failures.iter().position(|f| matches(request, &f.method, &f.pattern))?;
-        let failure = failures.remove(index);
-        Some((failure.status, failure.body))
+        Some(failures.remove(index))
     }
 }

@@ -110,8 +110,9 @@ fn answer(shared: &Shared, request: &RecordedRequest, headers: &HeaderMap, probl
         problems.push(format!("{label}: unexpected route ({where_})"));
         return Reply::error(404, 0, "404: Not Found");
     };
-    if let Some((status, body)) = shared.recorder.take_failure(request) {
-        return Reply::Json(status, body);
+    let failure = shared.recorder.take_failure(request);
+    if let Some(failure) = failure.as_ref().filter(|f| !f.deliver) {
+        return Reply::Json(failure.status, failure.body.clone());
     }
     // A bot token goes in as "Bot <token>"; without the prefix Discord takes it for an OAuth2 token.
     let authorization = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).unwrap_or_default();
@@ -122,5 +123,9 @@ fn answer(shared: &Shared, request: &RecordedRequest, headers: &HeaderMap, probl
     if !problems.is_empty() {
         return Reply::error(400, 50035, "Invalid Form Body");
     }
-    handler(&mut Call { shared, request, problems })
+    let answer = handler(&mut Call { shared, request, problems });
+    match failure {
+        Some(lost) => Reply::Json(lost.status, lost.body),
+        None => answer,
+    }
 }
