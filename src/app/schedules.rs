@@ -3,7 +3,7 @@
 
 use super::{App, PromptView};
 use crate::domain::nudge::{due_many, NudgePlan};
-use crate::domain::rotation::{prompt_for_post, seed_for};
+use crate::domain::rotation::{prompt_for_day, seed_for};
 use crate::domain::schedule::{Due, LocalTime, Schedule, Weekdays};
 use crate::domain::{CallerRights, MemberRef, Platform, SpaceRef, Timezone};
 use crate::error::{Error, UserError};
@@ -107,7 +107,7 @@ impl App {
             .next_occurrences(now, 1)
             .first()
             .map_or_else(|| schedule.zone.local_date(now), |at| at.date_naive());
-        Ok(self.prompt_view(self.rotation_index(&row), date))
+        Ok(self.prompt_view(self.prompt_index_on(&row.space_id, date), date))
     }
 
     pub fn prompt_view(&self, index: usize, date: NaiveDate) -> PromptView<'_> {
@@ -115,8 +115,9 @@ impl App {
         PromptView { prompt, step: self.content.step(prompt.step), date }
     }
 
-    fn rotation_index(&self, row: &PromptScheduleRow) -> usize {
-        prompt_for_post(row.rotation_seed as u64, row.posts_made.max(0) as u64, self.content.prompts.len())
+    /// The prompt a space shows on a local date: `/prompt` and the scheduled post both ask here.
+    pub fn prompt_index_on(&self, space_id: &str, date: NaiveDate) -> usize {
+        prompt_for_day(seed_for(space_id), date, self.content.prompts.len())
     }
 
     /// Every enabled server schedule whose post is due now, within `grace`.
@@ -128,7 +129,7 @@ impl App {
                 let Some(platform) = platform_of(&row.platform) else { continue };
                 let space = SpaceRef { platform, space_id: row.space_id.clone() };
                 due.push(DuePrompt {
-                    prompt_index: self.rotation_index(&row),
+                    prompt_index: self.prompt_index_on(&row.space_id, date),
                     channel_id: row.channel_id.clone(),
                     space,
                     date,
