@@ -8,7 +8,9 @@
 use super::model::{Career, Comparison, FaqEntry, Technology};
 use super::search::Document;
 
-/// A card and what it offers the search index besides its question.
+/// A card and the phrases and keywords it offers the search index. Its question is a label
+/// ("Specialization: Data engineering"), not a phrase: the word every card of its kind shares
+/// would otherwise match all of them as strongly as the entry about the kind itself.
 pub struct Card {
     pub entry: FaqEntry,
     pub phrases: Vec<String>,
@@ -20,12 +22,16 @@ impl Card {
         Document {
             target: super::search::Target::Card(index),
             label: self.entry.question.clone(),
-            phrases: std::iter::once(self.entry.question.clone()).chain(self.phrases.iter().cloned()).collect(),
+            phrases: self.phrases.clone(),
             keywords: self.keywords.clone(),
             body: self.entry.answer.clone(),
+            comparison: self.entry.id.starts_with(COMPARISON_PREFIX),
         }
     }
 }
+
+/// The id prefix of comparison cards.
+const COMPARISON_PREFIX: &str = "comparison:";
 
 fn entry(id: String, question: String, answer: String, related: &[&str]) -> FaqEntry {
     FaqEntry {
@@ -65,9 +71,9 @@ fn comparison(c: &Comparison, technologies: &[Technology]) -> Option<Card> {
         bullets(&c.verdict),
         ids.join(" ")
     );
-    let phrases = vec![ids.join(" vs "), format!("difference between {}", names.join(" and "))];
+    let phrases = vec![question.clone(), ids.join(" vs "), format!("difference between {}", names.join(" and "))];
     let keywords = items.iter().flat_map(|t| t.aliases.iter().cloned()).collect();
-    Some(Card { entry: entry(format!("comparison:{}", c.id), question, answer, &[]), phrases, keywords })
+    Some(Card { entry: entry(format!("{COMPARISON_PREFIX}{}", c.id), question, answer, &[]), phrases, keywords })
 }
 
 fn career_cards(career: &Career) -> Vec<Card> {
@@ -101,7 +107,7 @@ fn career_cards(career: &Career) -> Vec<Card> {
         );
         let question = format!("Specialization: {}", spec.name);
         let entry = entry(format!("career:specialization:{}", spec.id), question, answer, &["specializations"]);
-        let keywords = vec!["specialization".into(), "role".into(), "career".into()];
+        let keywords = vec!["specialization".into(), "role".into(), "career".into(), "skills".into()];
         let phrases = std::iter::once(spec.name.clone()).chain(spec.aliases.iter().cloned()).collect();
         cards.push(Card { entry, phrases, keywords });
     }

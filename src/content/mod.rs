@@ -55,7 +55,7 @@ impl Content {
         lexicon: Lexicon,
     ) -> Self {
         let cards = cards::all(&comparisons, &technologies, &career);
-        let mut docs = documents(&steps, &technologies, &faq);
+        let mut docs = documents(&steps, &technologies, &faq, &lexicon.step_words());
         docs.extend(cards.iter().enumerate().map(|(i, c)| c.document(i)));
         let index = SearchIndex::build(docs, lexicon);
         let cards = cards.into_iter().map(|c| c.entry).collect();
@@ -120,13 +120,16 @@ fn step_number(query: &str) -> Option<u8> {
     rest.strip_prefix('#').unwrap_or(rest).trim().parse().ok()
 }
 
-fn documents(steps: &[Step], technologies: &[Technology], faq: &[FaqEntry]) -> Vec<Document> {
+/// The index's view of FAQ entries, profiles and steps. A step is also found as "step 4", is
+/// about the words that name steps, and says how long it takes.
+fn documents(steps: &[Step], technologies: &[Technology], faq: &[FaqEntry], step_words: &[String]) -> Vec<Document> {
     let faq_docs = faq.iter().enumerate().map(|(i, f)| Document {
         target: Target::Faq(i),
         label: f.question.clone(),
         phrases: std::iter::once(&f.question).chain(&f.aliases).cloned().collect(),
         keywords: f.keywords.clone(),
         body: f.answer.clone(),
+        comparison: false,
     });
     let tech_docs = technologies.iter().enumerate().map(|(i, t)| Document {
         target: Target::Technology(i),
@@ -134,13 +137,15 @@ fn documents(steps: &[Step], technologies: &[Technology], faq: &[FaqEntry]) -> V
         phrases: [&t.name, &t.id].into_iter().chain(&t.aliases).cloned().collect(),
         keywords: Vec::new(),
         body: format!("{} {}", t.summary, t.best_for),
+        comparison: false,
     });
     let step_docs = steps.iter().enumerate().map(|(i, s)| Document {
         target: Target::Step(i),
         label: format!("Step {} · {}", s.number, s.title),
-        phrases: std::iter::once(&s.title).chain(&s.aliases).cloned().collect(),
-        keywords: Vec::new(),
-        body: format!("{} {}", s.summary, s.checklist.join(" ")),
+        phrases: [s.title.clone(), format!("step {}", s.number)].into_iter().chain(s.aliases.iter().cloned()).collect(),
+        keywords: step_words.to_vec(),
+        body: format!("{} {} {}", s.summary, s.duration, s.checklist.join(" ")),
+        comparison: false,
     });
     faq_docs.chain(tech_docs).chain(step_docs).collect()
 }

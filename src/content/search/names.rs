@@ -53,6 +53,12 @@ impl<'q> Named<'q> {
             return kind_factor;
         }
         let titled = || doc.phrases.iter().flatten().chain(&doc.keywords);
+        if doc.comparison {
+            // Naming one side of a comparison asks about that side; naming two asks for the
+            // comparison, whatever else the question names ("express or nest for node").
+            let sides = self.terms.iter().filter(|q| titled().any(|t| matched(q, *t))).count();
+            return if sides >= 2 { 1.0 } else { kind_factor * PASSING_NAME_FACTOR };
+        }
         if !self.terms.iter().all(|q| titled().chain(&doc.body).any(|t| matched(q, *t))) {
             return kind_factor * MISSING_NAME_FACTOR;
         }
@@ -80,7 +86,14 @@ mod tests {
 
     fn doc(target: Target, phrases: &[&str], body: &str) -> Document {
         let phrases: Vec<String> = phrases.iter().map(|p| p.to_string()).collect();
-        Document { target, label: phrases[0].clone(), phrases, keywords: vec![], body: body.to_string() }
+        Document {
+            target,
+            label: phrases[0].clone(),
+            phrases,
+            keywords: vec![],
+            body: body.to_string(),
+            comparison: false,
+        }
     }
 
     fn build(documents: Vec<Document>) -> SearchIndex {

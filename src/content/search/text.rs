@@ -25,6 +25,9 @@ pub struct Lexicon {
     /// A typed word and the word the content uses for it.
     #[serde(default)]
     synonyms: HashMap<String, String>,
+    /// Words that name a roadmap step as a kind of entry ("the databases step").
+    #[serde(default)]
+    step_words: String,
     #[serde(skip)]
     stopword_set: HashSet<String>,
 }
@@ -56,6 +59,16 @@ impl Lexicon {
         bad
     }
 
+    /// Whether a term, as [`Lexicon::terms`] gives it, names roadmap steps as a kind.
+    pub fn is_step_word(&self, term: &Term) -> bool {
+        self.step_words.split_whitespace().any(|w| w == term.word)
+    }
+
+    /// The step words, for the step entries to carry as keywords.
+    pub fn step_words(&self) -> Vec<String> {
+        self.step_words.split_whitespace().map(str::to_string).collect()
+    }
+
     fn is_stopword(&self, word: &str) -> bool {
         self.stopword_set.contains(word)
     }
@@ -80,9 +93,9 @@ impl Lexicon {
         normalize(text)
             .split(' ')
             .flat_map(expand_hyphen)
+            .map(|w| self.canonical(&w))
             .filter(|w| !w.is_empty() && !self.is_stopword(w) && !is_year(w))
             .filter(|w| w.chars().count() > 1 || w.chars().all(|c| c.is_ascii_digit()))
-            .map(|w| self.canonical(&w))
             .map(|word| Term { stem: stemmer().stem(&word).into_owned(), word })
             .collect()
     }
@@ -180,6 +193,12 @@ mod tests {
     fn abbreviations_become_the_words_the_content_uses() {
         assert_eq!(stems("db"), stems("database"));
         assert_eq!(stems("k8s"), stems("kubernetes"));
+    }
+
+    #[test]
+    fn misspelt_filler_is_filler_and_chat_spellings_become_words() {
+        assert_eq!(stems("wat shud i lern"), stems("learn"));
+        assert_eq!(stems("hw do u deploy"), stems("deploy"));
     }
 
     #[test]
