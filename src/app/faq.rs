@@ -39,7 +39,7 @@ impl App {
         let labels: Vec<String> = if partial.trim().is_empty() {
             self.faq_questions().into_iter().map(str::to_string).collect()
         } else {
-            self.content.search().complete(&partial, Scope::Faq).into_iter().map(|h| h.label).collect()
+            self.content.search().complete(&partial, Scope::Everything).into_iter().map(|h| h.label).collect()
         };
         labels.into_iter().take(max).map(|label| Choice { value: label.clone(), name: label }).collect()
     }
@@ -66,6 +66,11 @@ impl App {
             }
             Target::Technology(i) => FaqAnswer::Technology(&content.technologies[i]),
             Target::Step(i) => FaqAnswer::Step(&content.steps[i]),
+            Target::Card(i) => {
+                let entry = &content.cards[i];
+                let related = entry.related.iter().filter_map(|id| content.faq_entry(id)).collect();
+                FaqAnswer::Entry { entry, related }
+            }
         }
     }
 }

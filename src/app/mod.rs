@@ -37,7 +37,7 @@ pub use streak_views::{
 
 use crate::content::model::Step;
 use crate::content::Content;
-use crate::domain::{prompt, MemberRef, SpaceRef, Timezone};
+use crate::domain::{MemberRef, SpaceRef, Timezone};
 use crate::error::{Error, UserError};
 use crate::storage::Store;
 use chrono::{DateTime, Utc};
@@ -90,10 +90,7 @@ impl App {
     pub async fn todays_prompt(&self, space: &SpaceRef, now: DateTime<Utc>) -> Result<PromptView<'_>, Error> {
         let timezone = self.space_timezone(space).await?;
         let date = timezone.local_date(now);
-        let index = prompt::prompt_index_for(date, self.content.prompts.len());
-        let prompt = &self.content.prompts[index];
-        let step = self.content.step(prompt.step);
-        Ok(PromptView { prompt, step, date })
+        Ok(self.prompt_view(self.prompt_index_on(&space.space_id, date), date))
     }
 
     /// The member's zone, else the space's default, else the configured default.

@@ -3,7 +3,7 @@
 
 use super::{App, PromptView};
 use crate::domain::nudge::{due_many, NudgePlan};
-use crate::domain::rotation::{prompt_for_post, seed_for};
+use crate::domain::rotation::{prompt_for_day, seed_for};
 use crate::domain::schedule::{Due, LocalTime, Schedule, Weekdays};
 use crate::domain::{CallerRights, MemberRef, SpaceRef, Timezone};
 use crate::error::{Error, UserError};
@@ -107,16 +107,12 @@ impl App {
             .next_occurrences(now, 1)
             .first()
             .map_or_else(|| schedule.zone.local_date(now), |at| at.date_naive());
-        Ok(self.prompt_view(self.rotation_index(&row), date))
+        Ok(self.prompt_view(self.prompt_index_on(&row.space.space_id, date), date))
     }
 
     pub fn prompt_view(&self, index: usize, date: NaiveDate) -> PromptView<'_> {
         let prompt = &self.content.prompts[index.min(self.content.prompts.len() - 1)];
         PromptView { prompt, step: self.content.step(prompt.step), date }
-    }
-
-    fn rotation_index(&self, row: &PromptScheduleRow) -> usize {
-        prompt_for_post(row.rotation_seed, row.posts_made, self.content.prompts.len())
     }
 
     /// The stored schedule, in the configured default zone if its own no longer parses.
@@ -125,13 +121,18 @@ impl App {
         Schedule { time: row.local_time, zone, weekdays: row.weekdays }
     }
 
+    /// The prompt a space shows on a local date: `/prompt` and the scheduled post both ask here.
+    pub fn prompt_index_on(&self, space_id: &str, date: NaiveDate) -> usize {
+        prompt_for_day(seed_for(space_id), date, self.content.prompts.len())
+    }
+
     /// Every enabled server schedule whose post is due now, within `grace`.
     pub async fn due_prompts(&self, now: DateTime<Utc>, grace: Duration) -> Result<Vec<DuePrompt>, Error> {
         let mut due = Vec::new();
         for row in self.store.enabled_prompt_schedules().await? {
             if let Due::Send { date, .. } = self.schedule_of(&row).due_at(now, grace) {
                 due.push(DuePrompt {
-                    prompt_index: self.rotation_index(&row),
+                    prompt_index: self.prompt_index_on(&row.space.space_id, date),
                     channel_id: row.channel_id,
                     space: row.space,
                     date,

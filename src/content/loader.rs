@@ -5,6 +5,7 @@
 //! found is collected rather than stopping at the first, so a contributor fixes them in one pass.
 
 use super::model::{Career, Comparison, FaqEntry, Prompt, Step, Technology};
+use super::search::text::Lexicon;
 use super::validate::{self, Problem, RenderLimits, Sourced};
 use super::Content;
 use include_dir::{include_dir, Dir};
@@ -45,6 +46,7 @@ struct Collected {
     faq: Vec<Sourced<FaqEntry>>,
     prompts: Vec<Sourced<Prompt>>,
     career: Option<Sourced<Career>>,
+    lexicon: Option<Lexicon>,
 }
 
 #[derive(Deserialize)]
@@ -114,6 +116,7 @@ pub fn load_files(files: &[ContentFile], limits: &RenderLimits) -> Result<Conten
         unwrap_all(collected.faq),
         unwrap_all(collected.prompts),
         career.value,
+        collected.lexicon.unwrap_or_default(),
     ))
 }
 
@@ -131,6 +134,7 @@ fn parse_file(file: &ContentFile, into: &mut Collected) -> Result<(), Problem> {
         "comparisons.toml" => into.comparisons.extend(sourced(path, parse::<ComparisonsFile>(file)?.comparisons)),
         "prompts.toml" => into.prompts.extend(sourced(path, parse::<PromptsFile>(file)?.prompts)),
         "career.toml" => into.career = Some(Sourced::new(path, parse::<Career>(file)?)),
+        "search.toml" => into.lexicon = Some(parse_lexicon(file)?),
         p if p.starts_with("technologies/") => {
             into.technologies.extend(sourced(path, parse::<TechnologiesFile>(file)?.technologies))
         }
@@ -138,6 +142,17 @@ fn parse_file(file: &ContentFile, into: &mut Collected) -> Result<(), Problem> {
         _ => return Err(Problem::file(path, "is not a known content file (see content/README.md)")),
     }
     Ok(())
+}
+
+fn parse_lexicon(file: &ContentFile) -> Result<Lexicon, Problem> {
+    let lexicon = Lexicon::parse(&file.text).map_err(|e| Problem::file(&file.path, format!("is not valid: {e}")))?;
+    match lexicon.malformed_synonyms().as_slice() {
+        [] => Ok(lexicon),
+        bad => Err(Problem::file(
+            &file.path,
+            format!("has synonyms that are not one plain word each way: {}", bad.join(", ")),
+        )),
+    }
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(file: &ContentFile) -> Result<T, Problem> {

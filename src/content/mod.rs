@@ -1,9 +1,11 @@
 //! The bundled curriculum: roadmap steps, technology profiles, comparisons, FAQ, daily prompts
-//! and the career map, loaded from TOML, validated, and indexed for search.
+//! and the career map, loaded from TOML, validated, and indexed for search together with the
+//! answer cards made from comparisons and the career map (`cards.rs`).
 //!
 //! Everything here is pure: no I/O beyond reading the content files at load, no async, no clock.
 //! Adapters never read these types' files themselves; they go through `App`.
 
+pub mod cards;
 mod loader;
 pub mod model;
 pub mod search;
@@ -11,6 +13,7 @@ mod validate;
 
 pub use loader::{load_files, ContentError, ContentFile, ContentSource};
 use model::{Career, Comparison, FaqEntry, Prompt, Step, Technology};
+use search::text::Lexicon;
 use search::{Document, Found, Hit, Scope, SearchIndex, Target};
 pub use validate::{Problem, RenderLimits};
 
@@ -22,6 +25,8 @@ pub struct Content {
     pub faq: Vec<FaqEntry>,
     pub prompts: Vec<Prompt>,
     pub career: Career,
+    /// Comparisons and career-map parts as question-and-answer cards, for `/faq`.
+    pub cards: Vec<FaqEntry>,
     index: SearchIndex,
 }
 
@@ -47,9 +52,14 @@ impl Content {
         faq: Vec<FaqEntry>,
         prompts: Vec<Prompt>,
         career: Career,
+        lexicon: Lexicon,
     ) -> Self {
-        let index = SearchIndex::build(documents(&steps, &technologies, &faq));
-        Content { steps, technologies, comparisons, faq, prompts, career, index }
+        let cards = cards::all(&comparisons, &technologies, &career);
+        let mut docs = documents(&steps, &technologies, &faq, &lexicon.step_words());
+        docs.extend(cards.iter().enumerate().map(|(i, c)| c.document(i)));
+        let index = SearchIndex::build(docs, lexicon);
+        let cards = cards.into_iter().map(|c| c.entry).collect();
+        Content { steps, technologies, comparisons, faq, prompts, career, cards, index }
     }
 
     pub fn counts(&self) -> ContentCounts {
@@ -90,8 +100,9 @@ impl Content {
         self.technologies.iter().find(|t| t.id == id)
     }
 
+    /// An FAQ entry or an answer card by its id.
     pub fn faq_entry(&self, id: &str) -> Option<&FaqEntry> {
-        self.faq.iter().find(|f| f.id == id)
+        self.faq.iter().chain(&self.cards).find(|f| f.id == id)
     }
 
     /// The curated comparison of exactly these technologies, in any order.
@@ -109,13 +120,16 @@ fn step_number(query: &str) -> Option<u8> {
     rest.strip_prefix('#').unwrap_or(rest).trim().parse().ok()
 }
 
-fn documents(steps: &[Step], technologies: &[Technology], faq: &[FaqEntry]) -> Vec<Document> {
+/// The index's view of FAQ entries, profiles and steps. A step is also found as "step 4", is
+/// about the words that name steps, and says how long it takes.
+fn documents(steps: &[Step], technologies: &[Technology], faq: &[FaqEntry], step_words: &[String]) -> Vec<Document> {
     let faq_docs = faq.iter().enumerate().map(|(i, f)| Document {
         target: Target::Faq(i),
         label: f.question.clone(),
         phrases: std::iter::once(&f.question).chain(&f.aliases).cloned().collect(),
         keywords: f.keywords.clone(),
         body: f.answer.clone(),
+        comparison: false,
     });
     let tech_docs = technologies.iter().enumerate().map(|(i, t)| Document {
         target: Target::Technology(i),
@@ -123,13 +137,15 @@ fn documents(steps: &[Step], technologies: &[Technology], faq: &[FaqEntry]) -> V
         phrases: [&t.name, &t.id].into_iter().chain(&t.aliases).cloned().collect(),
         keywords: Vec::new(),
         body: format!("{} {}", t.summary, t.best_for),
+        comparison: false,
     });
     let step_docs = steps.iter().enumerate().map(|(i, s)| Document {
         target: Target::Step(i),
         label: format!("Step {} · {}", s.number, s.title),
-        phrases: std::iter::once(&s.title).chain(&s.aliases).cloned().collect(),
-        keywords: Vec::new(),
-        body: format!("{} {}", s.summary, s.checklist.join(" ")),
+        phrases: [s.title.clone(), format!("step {}", s.number)].into_iter().chain(s.aliases.iter().cloned()).collect(),
+        keywords: step_words.to_vec(),
+        body: format!("{} {} {}", s.summary, s.duration, s.checklist.join(" ")),
+        comparison: false,
     });
     faq_docs.chain(tech_docs).chain(step_docs).collect()
 }

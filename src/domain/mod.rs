@@ -15,7 +15,6 @@ pub mod moderation;
 pub mod nudge;
 pub mod pause;
 pub mod progress;
-pub mod prompt;
 pub mod rotation;
 pub mod schedule;
 #[cfg(test)]

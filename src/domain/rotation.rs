@@ -1,5 +1,6 @@
-//! Which prompt a server's n-th scheduled post uses: every prompt once, in an order of its own
-//! for each server and each pass, before any prompt repeats.
+//! Which prompt a server shows on a local date: every prompt once, in an order of its own for
+//! each server and each pass, before any prompt repeats. `/prompt` and the scheduled post both
+//! ask [`prompt_for_day`], so they show the same prompt on the same day.
 
 /// The content index for post number `post` (0-based) of a server with this seed.
 pub fn prompt_for_post(seed: u64, post: u64, count: usize) -> usize {
@@ -23,6 +24,14 @@ pub fn prompt_for_post(seed: u64, post: u64, count: usize) -> usize {
         }
     }
     order[position]
+}
+
+/// The content index of the prompt a server with this seed shows on a local date: the dates
+/// count as posts, one a day, from a fixed epoch.
+pub fn prompt_for_day(seed: u64, date: chrono::NaiveDate, count: usize) -> usize {
+    let epoch = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
+    let day = (date - epoch).num_days().max(0) as u64;
+    prompt_for_post(seed, day, count)
 }
 
 /// A seed for a server, stable across restarts and builds.
@@ -68,6 +77,16 @@ mod tests {
         let seed = seed_for("guild");
         let posts: Vec<usize> = (0..1000).map(|post| prompt_for_post(seed, post, 7)).collect();
         assert!(posts.windows(2).all(|w| w[0] != w[1]));
+    }
+
+    #[test]
+    fn consecutive_days_show_every_prompt_and_never_the_same_twice_in_a_row() {
+        let start = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        let days: Vec<usize> =
+            (0..90).map(|d| prompt_for_day(seed_for("guild"), start + chrono::Duration::days(d), 45)).collect();
+        // 90 days hold at least one whole pass of 45, whatever day the passes start on.
+        assert_eq!(days.iter().collect::<HashSet<_>>().len(), 45);
+        assert!(days.windows(2).all(|w| w[0] != w[1]));
     }
 
     #[test]

@@ -113,6 +113,21 @@ async fn a_prompt_is_posted_once_however_often_the_step_runs() {
 }
 
 #[tokio::test]
+async fn the_scheduled_post_and_slash_prompt_show_the_same_prompt_on_the_same_day() {
+    let t = spawn_app().await;
+    post_daily_at_nine(&t.app).await;
+    let outbox = Recorder::default();
+    let s = scheduler(&t.app, &outbox);
+    for day in 2..=6 {
+        let now = at(2026, 3, day, 14, 5);
+        tick(&s, now).await;
+        let asked = t.app.todays_prompt(&space(), now).await.unwrap();
+        let posted = outbox.sent().last().cloned().unwrap_or_default();
+        assert_eq!(posted, format!("prompt {} to 700", asked.prompt.id), "on March {day}");
+    }
+}
+
+#[tokio::test]
 async fn two_instances_on_one_database_send_once() {
     let t = spawn_app().await;
     post_daily_at_nine(&t.app).await;

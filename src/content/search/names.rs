@@ -4,7 +4,7 @@
 //! otherwise do in a mixed search.
 
 use super::score::{term_similarity, QueryTerm};
-use super::text::{terms, Term};
+use super::text::{Lexicon, Term};
 use super::{Document, IndexedDoc, Target};
 
 /// An entry that never mentions a technology the query names keeps this share of its score.
@@ -18,13 +18,13 @@ const NAMING_SIMILARITY: f32 = 0.8;
 /// The words that name a technology on their own: a profile's name or alias written as one word
 /// ("java", "postgres", "k8s"), sorted. An alias that filler reduces to one word ("engine x")
 /// does not count, or "engineer", which shares its stem, would name nginx.
-pub(super) fn naming_words(documents: &[Document]) -> Vec<String> {
+pub(super) fn naming_words(documents: &[Document], lexicon: &Lexicon) -> Vec<String> {
     let mut words: Vec<String> = documents
         .iter()
         .filter(|d| matches!(d.target, Target::Technology(_)))
         .flat_map(|d| &d.phrases)
         .filter(|phrase| !phrase.trim().contains(char::is_whitespace))
-        .filter_map(|phrase| match terms(phrase).as_slice() {
+        .filter_map(|phrase| match lexicon.terms(phrase).as_slice() {
             [one] => Some(one.word.clone()),
             _ => None,
         })
@@ -53,6 +53,12 @@ impl<'q> Named<'q> {
             return kind_factor;
         }
         let titled = || doc.phrases.iter().flatten().chain(&doc.keywords);
+        if doc.comparison {
+            // Naming one side of a comparison asks about that side; naming two asks for the
+            // comparison, whatever else the question names ("express or nest for node").
+            let sides = self.terms.iter().filter(|q| titled().any(|t| matched(q, *t))).count();
+            return if sides >= 2 { 1.0 } else { kind_factor * PASSING_NAME_FACTOR };
+        }
         if !self.terms.iter().all(|q| titled().chain(&doc.body).any(|t| matched(q, *t))) {
             return kind_factor * MISSING_NAME_FACTOR;
         }
@@ -76,16 +82,27 @@ fn matched(query: &QueryTerm, term: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::{Document, Scope, SearchIndex, Target};
-    use super::{terms, Named};
+    use super::{Lexicon, Named};
 
     fn doc(target: Target, phrases: &[&str], body: &str) -> Document {
         let phrases: Vec<String> = phrases.iter().map(|p| p.to_string()).collect();
-        Document { target, label: phrases[0].clone(), phrases, keywords: vec![], body: body.to_string() }
+        Document {
+            target,
+            label: phrases[0].clone(),
+            phrases,
+            keywords: vec![],
+            body: body.to_string(),
+            comparison: false,
+        }
+    }
+
+    fn build(documents: Vec<Document>) -> SearchIndex {
+        SearchIndex::build(documents, Lexicon::bundled())
     }
 
     #[test]
     fn a_named_technology_beats_entries_that_only_match_the_rest_of_the_question() {
-        let index = SearchIndex::build(vec![
+        let index = build(vec![
             doc(Target::Faq(0), &["Should I learn GraphQL?", "is graphql worth learning"], "Learn REST first."),
             doc(Target::Faq(1), &["Is a bootcamp worth it?"], "Bootcamps teach Node.js, Python or Java."),
             doc(Target::Technology(0), &["Java", "jvm"], "A typed language for large backends."),
@@ -100,14 +117,14 @@ mod tests {
 
     #[test]
     fn a_word_that_only_shares_a_stem_with_a_name_names_nothing() {
-        let index = SearchIndex::build(vec![
+        let index = build(vec![
             doc(Target::Faq(0), &["How much does a backend engineer earn?"], "It depends on the region."),
             doc(Target::Faq(1), &["What should a junior earn?"], "Less than a senior."),
             doc(Target::Technology(0), &["Nginx", "engine x"], "A web server and reverse proxy."),
         ]);
         // "engineer" and "engine" share the stem "engin"; only the whole word "nginx" names it.
         let named = |query: &str| {
-            let words = terms(query);
+            let words = Lexicon::bundled().terms(query);
             let query_terms = index.query_terms(&words, false);
             Named::in_query(&query_terms, &words, &index.naming).terms.len()
         };

@@ -2,74 +2,114 @@
 //!
 //! Learners type in lower case, without punctuation, with abbreviations ("db", "k8s", "js") and
 //! filler ("hey, quick question..."). Both the content and the query go through the same
-//! pipeline so that "Databases?" and "database" meet as the same stem.
+//! pipeline so that "Databases?" and "database" meet as the same stem. The words themselves
+//! (filler, synonyms, spelling variants) are content data, `content/search.toml`, read into a
+//! [`Lexicon`]; only the mechanics live here.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
-/// Words that carry no meaning for finding an entry.
-const STOPWORDS: &str = "
-    a about actually all also am an and any anyone are as at be been being but by can could did do
-    does doing even ever explain for from get getting give got guys had has have hello help hey hi
-    how i id if im in into is it its ive just kind know like me mean my of ok okay on one or please
-    pls question questions quick really should so some someone still stuff tell than thanks that the
-    their them then there these they thing things this to u um ur very was we were what whats when
-    where which who why will with wondering would you your";
+/// The search vocabulary from `content/search.toml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    /// Words that carry no meaning for finding an entry, separated by white space.
+    #[serde(default)]
+    stopwords: String,
+    /// British endings and their American forms, longest first.
+    #[serde(default)]
+    endings: Vec<(String, String)>,
+    /// A typed word and the word the content uses for it.
+    #[serde(default)]
+    synonyms: HashMap<String, String>,
+    /// Words that name a roadmap step as a kind of entry ("the databases step").
+    #[serde(default)]
+    step_words: String,
+    #[serde(skip)]
+    stopword_set: HashSet<String>,
+}
 
-/// Abbreviations and everyday words mapped to the word the content uses (`from=to`).
-const SYNONYMS: &str = "
-    db=database dbs=database dev=developer devs=developer engineer=developer engineers=developer
-    programmer=developer lang=language langs=language k8s=kubernetes js=javascript ts=typescript
-    pay=salary paid=salary earn=salary wage=salary income=salary compensation=salary money=salary
-    cert=certification certs=certification certificate=certification uni=degree university=degree
-    college=degree diploma=degree fullstack=full-stack interviewing=interview yrs=years
-    auth=authentication authn=authentication authz=authorization ci=cicd cd=cicd oop=object-oriented
-    dsa=algorithms algo=algorithms algos=algorithms leetcode=algorithms css=frontend html=frontend
-    ui=frontend workday=day daily=day hired=job hire=job hiring=job employed=job chatgpt=ai gpt=ai
-    llm=ai llms=ai copilot=ai laptop=computer pc=computer macbook=computer burnt=burnout
-    burned=burnout months=long weeks=long bother=worth";
+impl Lexicon {
+    /// Reads the lexicon's TOML text.
+    pub fn parse(text: &str) -> Result<Lexicon, toml::de::Error> {
+        let mut lexicon: Lexicon = toml::from_str(text)?;
+        lexicon.stopword_set = lexicon.stopwords.split_whitespace().map(str::to_string).collect();
+        Ok(lexicon)
+    }
 
-fn is_stopword(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.split_whitespace().collect()).contains(word)
+    /// The lexicon bundled with the content, for unit tests of the search alone.
+    #[cfg(test)]
+    pub fn bundled() -> Lexicon {
+        Lexicon::parse(include_str!("../../../content/search.toml")).expect("content/search.toml parses")
+    }
+
+    /// Synonyms whose word or target is not a single plain word, which could never match.
+    pub fn malformed_synonyms(&self) -> Vec<String> {
+        let plain = |w: &str| !w.is_empty() && normalize(w) == w && !w.contains(' ');
+        let mut bad: Vec<String> = self
+            .synonyms
+            .iter()
+            .filter(|(from, to)| !plain(from) || !plain(to))
+            .map(|(from, _)| from.clone())
+            .collect();
+        bad.sort();
+        bad
+    }
+
+    /// Whether a term, as [`Lexicon::terms`] gives it, names roadmap steps as a kind.
+    pub fn is_step_word(&self, term: &Term) -> bool {
+        self.step_words.split_whitespace().any(|w| w == term.word)
+    }
+
+    /// The step words, for the step entries to carry as keywords.
+    pub fn step_words(&self) -> Vec<String> {
+        self.step_words.split_whitespace().map(str::to_string).collect()
+    }
+
+    fn is_stopword(&self, word: &str) -> bool {
+        self.stopword_set.contains(word)
+    }
+
+    fn canonical(&self, word: &str) -> String {
+        self.synonyms.get(word).cloned().unwrap_or_else(|| self.american(word))
+    }
+
+    fn american(&self, word: &str) -> String {
+        for (british, us) in &self.endings {
+            if word.len() > british.len() + 2 {
+                if let Some(stem) = word.strip_suffix(british.as_str()) {
+                    return format!("{stem}{us}");
+                }
+            }
+        }
+        word.to_string()
+    }
+
+    /// The meaningful terms of a text, in order.
+    pub fn terms(&self, text: &str) -> Vec<Term> {
+        normalize(text)
+            .split(' ')
+            .flat_map(expand_hyphen)
+            .map(|w| self.canonical(&w))
+            .filter(|w| !w.is_empty() && !self.is_stopword(w) && !is_year(w))
+            .filter(|w| w.chars().count() > 1 || w.chars().all(|c| c.is_ascii_digit()))
+            .map(|word| Term { stem: stemmer().stem(&word).into_owned(), word })
+            .collect()
+    }
+
+    /// Just the stems of a text's terms, for comparing two texts.
+    pub fn stems(&self, text: &str) -> Vec<String> {
+        self.terms(text).into_iter().map(|t| t.stem).collect()
+    }
 }
 
 /// "in 2025", "for 2026": learners date their questions, but the year changes nothing about
 /// which entry answers them, and a year the content happens to mention must not pull toward it.
 fn is_year(word: &str) -> bool {
     word.len() == 4 && (word.starts_with("19") || word.starts_with("20")) && word.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn synonym(word: &str) -> Option<&'static str> {
-    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    let map = MAP.get_or_init(|| SYNONYMS.split_whitespace().filter_map(|pair| pair.split_once('=')).collect());
-    map.get(word).copied()
-}
-
-/// British spellings become American ones on both sides, so "specialise" meets "specialize".
-fn american(word: &str) -> String {
-    const ENDINGS: &[(&str, &str)] = &[
-        ("isations", "izations"),
-        ("isation", "ization"),
-        ("ised", "ized"),
-        ("ises", "izes"),
-        ("ising", "izing"),
-        ("ise", "ize"),
-        ("yse", "yze"),
-        ("iour", "ior"),
-        ("vour", "vor"),
-        ("lour", "lor"),
-    ];
-    for (british, us) in ENDINGS {
-        if word.len() > british.len() + 2 {
-            if let Some(stem) = word.strip_suffix(british) {
-                return format!("{stem}{us}");
-            }
-        }
-    }
-    word.to_string()
 }
 
 /// Lower-cases, strips accents, spells out symbols that matter (C#, C++, .NET, Node.js) and
@@ -106,23 +146,6 @@ pub struct Term {
     pub stem: String,
 }
 
-/// The meaningful terms of a text, in order.
-pub fn terms(text: &str) -> Vec<Term> {
-    normalize(text)
-        .split(' ')
-        .flat_map(expand_hyphen)
-        .filter(|w| !w.is_empty() && !is_stopword(w) && !is_year(w))
-        .filter(|w| w.chars().count() > 1 || w.chars().all(|c| c.is_ascii_digit()))
-        .map(|w| canonical(&w))
-        .map(|word| Term { stem: stemmer().stem(&word).into_owned(), word })
-        .collect()
-}
-
-/// Just the stems of a text's terms, for comparing two texts.
-pub fn stems(text: &str) -> Vec<String> {
-    terms(text).into_iter().map(|t| t.stem).collect()
-}
-
 /// "full-stack" stays one term so it differs from "stack"; other hyphenated words split.
 fn expand_hyphen(word: &str) -> Vec<String> {
     if word == "full-stack" || word == "event-driven" || !word.contains('-') {
@@ -137,13 +160,13 @@ fn expand_hyphen(word: &str) -> Vec<String> {
     parts
 }
 
-fn canonical(word: &str) -> String {
-    synonym(word).map_or_else(|| american(word), str::to_string)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn stems(text: &str) -> Vec<String> {
+        Lexicon::bundled().stems(text)
+    }
 
     #[test]
     fn punctuation_case_and_accents_are_ignored() {
@@ -170,6 +193,12 @@ mod tests {
     fn abbreviations_become_the_words_the_content_uses() {
         assert_eq!(stems("db"), stems("database"));
         assert_eq!(stems("k8s"), stems("kubernetes"));
+    }
+
+    #[test]
+    fn misspelt_filler_is_filler_and_chat_spellings_become_words() {
+        assert_eq!(stems("wat shud i lern"), stems("learn"));
+        assert_eq!(stems("hw do u deploy"), stems("deploy"));
     }
 
     #[test]
