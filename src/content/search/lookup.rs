@@ -7,6 +7,7 @@
 //! first three are found by binary search over the sorted texts, the typos in buckets keyed by
 //! first byte and length.
 
+use super::score::term_similarity;
 use std::collections::HashMap;
 
 /// One side of the vocabulary (the stems, or the written forms), searchable by text.
@@ -14,8 +15,8 @@ use std::collections::HashMap;
 pub(super) struct TextLookup {
     /// Every text with the id of its term, sorted by text.
     sorted: Vec<(String, usize)>,
-    /// Term ids by (first byte, length in characters).
-    buckets: HashMap<(u8, usize), Vec<usize>>,
+    /// Texts and their term ids by (first byte, length in characters).
+    buckets: HashMap<(u8, usize), Vec<(String, usize)>>,
 }
 
 /// How far apart in length a typo and its word may be (see `term_similarity`).
@@ -29,31 +30,38 @@ impl TextLookup {
         for (text, id) in texts {
             lookup.sorted.push((text.to_string(), id));
             if let Some(first) = text.bytes().next() {
-                lookup.buckets.entry((first, text.chars().count())).or_default().push(id);
+                lookup.buckets.entry((first, text.chars().count())).or_default().push((text.to_string(), id));
             }
         }
         lookup.sorted.sort();
         lookup
     }
 
-    /// Pushes the id of every term that `text` could match onto `into` (with repeats).
-    pub(super) fn candidates(&self, text: &str, allow_prefix: bool, into: &mut Vec<usize>) {
+    /// Pushes every term that `text` matches, with the similarity, onto `into` (a term may
+    /// come more than once).
+    pub(super) fn matches(&self, text: &str, allow_prefix: bool, into: &mut Vec<(usize, f32)>) {
+        let mut judge = |(stored, id): &(String, usize)| {
+            let similarity = term_similarity(text, stored, allow_prefix);
+            if similarity > 0.0 {
+                into.push((*id, similarity));
+            }
+        };
         let start = self.sorted.partition_point(|(t, _)| t.as_str() < text);
         let same_or_longer = self.sorted[start..].iter().take_while(|(t, _)| t.starts_with(text));
-        into.extend(same_or_longer.filter(|(t, _)| allow_prefix || t == text).map(|(_, id)| *id));
+        same_or_longer.filter(|(t, _)| allow_prefix || t == text).for_each(&mut judge);
         for (end, _) in text.char_indices().skip(1).filter(|(end, _)| *end >= SHORT_FORM_MIN) {
-            self.exact(&text[..end], into);
+            let short = &text[..end];
+            let start = self.sorted.partition_point(|(t, _)| t.as_str() < short);
+            self.sorted[start..].iter().take_while(|(t, _)| t == short).for_each(&mut judge);
         }
-        let Some(first) = text.bytes().next() else { return };
+        // Typos: only for typed words of five bytes or more (see `term_similarity`).
+        let (Some(first), true) = (text.bytes().next(), text.len() >= 5) else { return };
         let length = text.chars().count();
         for len in length.saturating_sub(MAX_LENGTH_GAP)..=length + MAX_LENGTH_GAP {
-            into.extend(self.buckets.get(&(first, len)).into_iter().flatten());
+            // Exact and prefix matches were judged above; only typos are left here.
+            let typos = self.buckets.get(&(first, len)).into_iter().flatten().filter(|(t, _)| t != text);
+            typos.for_each(&mut judge);
         }
-    }
-
-    fn exact(&self, text: &str, into: &mut Vec<usize>) {
-        let start = self.sorted.partition_point(|(t, _)| t.as_str() < text);
-        into.extend(self.sorted[start..].iter().take_while(|(t, _)| t == text).map(|(_, id)| *id));
     }
 }
 
@@ -63,17 +71,17 @@ mod tests {
     use super::TextLookup;
 
     #[test]
-    fn every_term_the_similarity_accepts_is_a_candidate() {
+    fn every_term_the_similarity_accepts_is_found_with_its_similarity() {
         let vocab = ["postgres", "post", "docker", "dock", "kubernet", "redis", "rest", "api", "database"];
         let lookup = TextLookup::build(vocab.iter().enumerate().map(|(id, t)| (*t, id)));
         for query in ["postgress", "posts", "dockerfile", "kuberent", "redis", "re", "ap", "databse", "zzz"] {
             for allow_prefix in [false, true] {
                 let mut found = Vec::new();
-                lookup.candidates(query, allow_prefix, &mut found);
+                lookup.matches(query, allow_prefix, &mut found);
                 for (id, term) in vocab.iter().enumerate() {
-                    if term_similarity(query, term, allow_prefix) > 0.0 {
-                        assert!(found.contains(&id), "{query:?} should offer {term:?}");
-                    }
+                    let expected = term_similarity(query, term, allow_prefix);
+                    let got = found.iter().filter(|(i, _)| *i == id).map(|(_, s)| *s).fold(0.0, f32::max);
+                    assert_eq!(got, expected, "{query:?} against {term:?}");
                 }
             }
         }

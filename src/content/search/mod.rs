@@ -14,7 +14,7 @@ mod vocab;
 
 use lookup::TextLookup;
 use names::{naming_words, Named};
-use score::{elsewhere_matches, phrase_score, term_similarity, PhraseTerms, QueryTerm};
+use score::{elsewhere_matches, phrase_score, PhraseTerms, QueryTerm};
 use text::{Lexicon, Term};
 use vocab::{dedup, median_idf, postings, VocabBuilder, VocabTerm};
 
@@ -22,7 +22,7 @@ use vocab::{dedup, median_idf, postings, VocabBuilder, VocabTerm};
 pub const CONFIDENT: f32 = 0.42;
 /// The score from which an entry is worth suggesting.
 const SUGGESTIBLE: f32 = 0.3;
-/// Discord shows at most 25 autocomplete choices.
+/// The most completions a search returns; a front end shows fewer when its platform must.
 pub const MAX_CHOICES: usize = 25;
 
 /// What a search result points at, as an index into the content's lists.
@@ -87,6 +87,7 @@ struct IndexedDoc {
     label: String,
     comparison: bool,
     phrases: Vec<Vec<usize>>,
+    /// The keywords' and the body's terms, sorted and without repeats.
     keywords: Vec<usize>,
     body: Vec<usize>,
 }
@@ -119,7 +120,7 @@ impl SearchIndex {
                 label: d.label,
                 comparison: d.comparison,
                 phrases: d.phrases.iter().map(|p| builder.add_text(p)).collect(),
-                keywords: d.keywords.iter().flat_map(|k| builder.add_text(k)).collect(),
+                keywords: dedup(d.keywords.iter().flat_map(|k| builder.add_text(k)).collect()),
                 body: dedup(builder.add_text(&d.body)),
             })
             .collect();
@@ -141,12 +142,18 @@ impl SearchIndex {
     /// meaningful word ("Nothing.", "I'm nervous.") tells a mood, not the question, and is only
     /// scored as part of the whole.
     pub fn rank(&self, query: &str, scope: Scope, completing: bool) -> Vec<Hit> {
+        self.rank_top(query, scope, completing, usize::MAX)
+    }
+
+    /// [`SearchIndex::rank`], exact for the best `limit` entries; entries that cannot reach them
+    /// are not scored (see [`SearchIndex::score_into`]) and may be missing further down.
+    fn rank_top(&self, query: &str, scope: Scope, completing: bool, limit: usize) -> Vec<Hit> {
         let mut scores = vec![0.0f32; self.docs.len()];
-        self.score_into(&self.lexicon.terms(query), scope, completing, &mut scores);
+        self.score_into(&self.lexicon.terms(query), scope, completing, limit, &mut scores);
         let sentences = if completing { Vec::new() } else { sentences(query) };
         if sentences.len() > 1 {
             for words in sentences.into_iter().map(|s| self.lexicon.terms(s)).filter(|w| w.len() >= 2) {
-                self.score_into(&words, scope, false, &mut scores);
+                self.score_into(&words, scope, false, limit, &mut scores);
             }
         }
         let mut hits: Vec<Hit> = scores
@@ -161,25 +168,52 @@ impl SearchIndex {
     }
 
     /// Raises each entry's score in `scores` to what these words give it, if higher.
-    fn score_into(&self, words: &[Term], scope: Scope, completing: bool, scores: &mut [f32]) {
+    ///
+    /// An entry's score is at most `0.65 * reach + 0.35`, where `reach` is the share of the
+    /// query's weight that it uses anywhere (see `score.rs`; every factor is at most 1). Entries
+    /// are scored in order of that bound, and once it falls below the `limit`-th best score known,
+    /// no later entry can enter the best `limit`, so the rest are skipped.
+    fn score_into(&self, words: &[Term], scope: Scope, completing: bool, limit: usize, scores: &mut [f32]) {
         let query_terms = self.query_terms(words, completing);
         if query_terms.is_empty() {
             return;
         }
         let named = Named::in_query(&query_terms, words, &self.naming);
         let names_steps = words.iter().any(|w| self.lexicon.is_step_word(w));
-        for i in self.candidates(&query_terms) {
+        let mut candidates = self.candidates(&query_terms);
+        candidates.retain(|(i, _)| scope.includes(self.docs[*i].target));
+        candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
+        // The best scores known, one per entry and never above it, so the limit-th is safe to
+        // compare bounds with. Scores are non-negative, so their bits sort like their values.
+        let mut best = std::collections::BinaryHeap::new();
+        let keep = |score: f32, best: &mut std::collections::BinaryHeap<std::cmp::Reverse<u32>>| {
+            best.push(std::cmp::Reverse(score.to_bits()));
+            if best.len() > limit {
+                best.pop();
+            }
+        };
+        scores.iter().filter(|s| **s > 0.0).for_each(|s| keep(*s, &mut best));
+        for (i, reach) in candidates {
+            let floor = if best.len() >= limit { best.peek().map_or(0.0, |r| f32::from_bits(r.0)) } else { 0.0 };
+            if 0.65 * reach + 0.35 < floor {
+                break;
+            }
             let d = &self.docs[i];
-            if scope.includes(d.target) {
-                let factor = named.factor(d, kind_factor(d.target, scope, names_steps));
-                scores[i] = scores[i].max(doc_score(&query_terms, d, &self.idf) * factor);
+            let factor = named.factor(d, kind_factor(d.target, scope, names_steps));
+            let score = doc_score(&query_terms, d, &self.idf) * factor;
+            if score > scores[i] {
+                if scores[i] == 0.0 {
+                    keep(score, &mut best);
+                }
+                scores[i] = score;
             }
         }
     }
 
     /// Answers confidently or lists suggestions; never a random entry.
     pub fn find(&self, query: &str, scope: Scope) -> Found {
-        let mut hits = self.rank(query, scope, false);
+        // The best, and the three that may be shown beside it.
+        let mut hits = self.rank_top(query, scope, false, 4);
         match hits.first() {
             Some(best) if best.score >= CONFIDENT => {
                 let best = hits.remove(0);
@@ -196,20 +230,29 @@ impl SearchIndex {
 
     /// Choices for a partly typed query, at most [`MAX_CHOICES`].
     pub fn complete(&self, partial: &str, scope: Scope) -> Vec<Hit> {
-        let mut hits = self.rank(partial, scope, true);
+        let mut hits = self.rank_top(partial, scope, true, MAX_CHOICES);
         hits.truncate(MAX_CHOICES);
         hits
     }
 
-    /// The entries sharing at least one term with the query, in content order.
-    fn candidates(&self, query: &[QueryTerm]) -> impl Iterator<Item = usize> {
-        let mut shares = vec![false; self.docs.len()];
-        for (term, _) in query.iter().flat_map(|q| &q.matches) {
-            for doc in &self.postings[*term] {
-                shares[*doc] = true;
+    /// The entries sharing at least one term with the query, in content order, each with its
+    /// reach: the share of the query's weight made of terms it uses anywhere.
+    fn candidates(&self, query: &[QueryTerm]) -> Vec<(usize, f32)> {
+        let total: f32 = query.iter().map(|q| q.weight).sum();
+        let mut reach: Vec<Option<(usize, f32)>> = vec![None; self.docs.len()];
+        for (position, q) in query.iter().enumerate() {
+            for (term, _) in &q.matches {
+                for doc in &self.postings[*term] {
+                    match &mut reach[*doc] {
+                        Some((last, sum)) if *last != position => (*last, *sum) = (position, *sum + q.weight),
+                        Some(_) => {}
+                        slot @ None => *slot = Some((position, q.weight)),
+                    }
+                }
             }
         }
-        shares.into_iter().enumerate().filter_map(|(i, shared)| shared.then_some(i))
+        let share = |sum: f32| if total > 0.0 { sum / total } else { 1.0 };
+        reach.into_iter().enumerate().filter_map(|(i, r)| r.map(|(_, sum)| (i, share(sum)))).collect()
     }
 
     fn query_terms(&self, words: &[Term], completing: bool) -> Vec<QueryTerm> {
@@ -218,25 +261,19 @@ impl SearchIndex {
     }
 
     fn query_term(&self, term: &Term, allow_prefix: bool) -> QueryTerm {
-        let mut candidates = Vec::new();
-        self.stem_lookup.candidates(&term.stem, allow_prefix, &mut candidates);
-        self.word_lookup.candidates(&term.word, allow_prefix, &mut candidates);
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut matches = Vec::new();
+        // The stem against stems, the word as typed against written forms, as one list by id.
+        let mut found = Vec::new();
+        self.stem_lookup.matches(&term.stem, allow_prefix, &mut found);
+        self.word_lookup.matches(&term.word, allow_prefix, &mut found);
+        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        found.dedup_by_key(|(id, _)| *id);
         let mut best: Option<(f32, f32)> = None;
-        for id in candidates {
-            let v = &self.vocab[id];
-            let by_stem = term_similarity(&term.stem, &v.stem, allow_prefix);
-            let by_word = v.words.iter().map(|w| term_similarity(&term.word, w, allow_prefix));
-            let similarity = by_word.fold(by_stem, f32::max);
-            if similarity > 0.0 {
-                matches.push((id, similarity));
-                if best.is_none_or(|(s, _)| similarity > s) {
-                    best = Some((similarity, v.idf));
-                }
+        for (id, similarity) in &found {
+            if best.is_none_or(|(s, _)| *similarity > s) {
+                best = Some((*similarity, self.vocab[*id].idf));
             }
         }
+        let matches = found;
         let weight = best.map_or(self.unknown_weight, |(_, idf)| idf);
         QueryTerm { weight, matches }
     }
@@ -282,52 +319,4 @@ fn doc_score(query: &[QueryTerm], doc: &IndexedDoc, idf: &[f32]) -> f32 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::{sentences, Document, Lexicon, Scope, SearchIndex, Target};
-
-    fn doc(target: Target, phrases: &[&str], body: &str) -> Document {
-        let phrases: Vec<String> = phrases.iter().map(|p| p.to_string()).collect();
-        Document {
-            target,
-            label: phrases[0].clone(),
-            phrases,
-            keywords: vec![],
-            body: body.to_string(),
-            comparison: false,
-        }
-    }
-
-    #[test]
-    fn sentences_split_at_their_ends_but_not_inside_names() {
-        assert_eq!(
-            sentences("I use node.js. Nothing works! what now?"),
-            vec!["I use node.js", " Nothing works", " what now"]
-        );
-        assert_eq!(sentences("just one question"), vec!["just one question"]);
-    }
-
-    #[test]
-    fn the_asking_sentence_is_not_drowned_by_the_story_before_it() {
-        let index = SearchIndex::build(
-            vec![
-                doc(Target::Faq(0), &["How do I get my first job?"], "Build projects and apply widely."),
-                doc(Target::Faq(1), &["Which laptop should I buy?"], "Any recent one."),
-            ],
-            Lexicon::bundled(),
-        );
-        let story = "so i sent forty applications over three long weekends and waited. how do i get my first job?";
-        let hits = index.rank(story, Scope::Everything, false);
-        assert_eq!(hits.first().map(|h| h.target), Some(Target::Faq(0)), "{hits:?}");
-        assert!(hits[0].score >= super::CONFIDENT, "{hits:?}");
-    }
-
-    #[test]
-    fn a_question_that_names_a_step_prefers_the_step() {
-        let mut step = doc(Target::Step(0), &["Databases"], "Tables and SQL, about 1–2 months");
-        step.keywords = vec!["step".into()];
-        let faq = doc(Target::Faq(0), &["How long does it take to learn databases?"], "A few months.");
-        let index = SearchIndex::build(vec![faq, step], Lexicon::bundled());
-        let hits = index.rank("how long is the databases step", Scope::Everything, false);
-        assert_eq!(hits[0].target, Target::Step(0), "{hits:?}");
-    }
-}
+mod tests;

@@ -59,7 +59,7 @@ impl<'q> Named<'q> {
             let sides = self.terms.iter().filter(|q| titled().any(|t| matched(q, *t))).count();
             return if sides >= 2 { 1.0 } else { kind_factor * PASSING_NAME_FACTOR };
         }
-        if !self.terms.iter().all(|q| titled().chain(&doc.body).any(|t| matched(q, *t))) {
+        if !self.terms.iter().all(|q| titled().any(|t| matched(q, *t)) || q.appears_in_sorted(&doc.body)) {
             return kind_factor * MISSING_NAME_FACTOR;
         }
         if !self.terms.iter().all(|q| titled().any(|t| matched(q, *t))) {

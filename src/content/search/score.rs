@@ -22,7 +22,7 @@ pub(crate) fn term_similarity(query: &str, term: &str, allow_prefix: bool) -> f3
     }
     let (q_len, t_len) = (query.chars().count(), term.chars().count());
     let allowed = if q_len >= 8 { 2 } else { 1 };
-    if q_len.abs_diff(t_len) > allowed {
+    if q_len.abs_diff(t_len) > allowed || letters_differ_by_more_than(query, term, allowed) {
         return 0.0;
     }
     match strsim::osa_distance(query, term) {
@@ -30,6 +30,21 @@ pub(crate) fn term_similarity(query: &str, term: &str, allow_prefix: bool) -> f3
         d if d <= allowed => 0.7,
         _ => 0.0,
     }
+}
+
+/// A cheap lower bound on the edit distance, to skip the exact one for most pairs: each edit
+/// adds or removes at most one letter on each side, and a transposition none, so two words whose
+/// letters differ by more than `limit` on one side are more than `limit` edits apart. Only for
+/// ASCII words (the content and queries are folded to ASCII letters almost always).
+fn letters_differ_by_more_than(a: &str, b: &str, limit: usize) -> bool {
+    if !a.is_ascii() || !b.is_ascii() {
+        return false;
+    }
+    let mut counts = [0i16; 128];
+    a.bytes().for_each(|c| counts[usize::from(c)] += 1);
+    b.bytes().for_each(|c| counts[usize::from(c)] -= 1);
+    let (only_a, only_b) = counts.iter().fold((0, 0), |(pa, pb), c| (pa + c.max(&0), pb - c.min(&0)));
+    usize::from(only_a.max(only_b).unsigned_abs()) > limit
 }
 
 /// A phrase of the content (a question, an alias, a name) as term ids, plus how well its
@@ -57,11 +72,26 @@ impl QueryTerm {
     fn best_in(&self, ids: &[usize]) -> f32 {
         ids.iter().map(|t| self.similarity_to(*t)).fold(0.0, f32::max)
     }
+
+    /// [`QueryTerm::best_in`] for a long sorted list without repeats (an entry's body): the few
+    /// terms this one matches are looked up in it, rather than it in them.
+    fn best_in_sorted(&self, ids: &[usize]) -> f32 {
+        self.matches.iter().filter(|(t, _)| ids.binary_search(t).is_ok()).map(|(_, s)| *s).fold(0.0, f32::max)
+    }
+
+    /// Whether this term matches any of `ids`, which are sorted and without repeats.
+    pub(crate) fn appears_in_sorted(&self, ids: &[usize]) -> bool {
+        self.matches.iter().any(|(t, _)| ids.binary_search(t).is_ok())
+    }
 }
 
-/// For each query term, how well an entry's keywords or body explain it.
+/// For each query term, how well an entry's keywords or body explain it. Both lists are sorted
+/// and without repeats.
 pub(crate) fn elsewhere_matches(query: &[QueryTerm], keywords: &[usize], body: &[usize]) -> Vec<f32> {
-    query.iter().map(|q| (q.best_in(keywords) * KEYWORD_FACTOR).max(q.best_in(body) * BODY_FACTOR)).collect()
+    query
+        .iter()
+        .map(|q| (q.best_in_sorted(keywords) * KEYWORD_FACTOR).max(q.best_in_sorted(body) * BODY_FACTOR))
+        .collect()
 }
 
 /// Keywords count a little less than words of the phrase itself, so phrasing decides ties.
@@ -126,6 +156,16 @@ mod tests {
         assert!(term_similarity("postgress", "postgres", false) > 0.5);
         assert!(term_similarity("kuberent", "kubernet", false) > 0.5);
         assert!(term_similarity("databse", "database", false) > 0.5);
+    }
+
+    #[test]
+    fn the_letter_count_bound_never_refuses_a_pair_within_the_edit_limit() {
+        for (a, b) in
+            [("postgress", "postgres"), ("langauge", "language"), ("frist", "first"), ("kuberent", "kubernet")]
+        {
+            assert!(!letters_differ_by_more_than(a, b, 1), "{a} {b}");
+        }
+        assert!(letters_differ_by_more_than("python", "pascal", 2));
     }
 
     #[test]

@@ -1,0 +1,42 @@
+//! Tests of the ranking rules that apply to whole kinds of query: long questions, step words.
+
+use super::{sentences, Document, Lexicon, Scope, SearchIndex, Target, CONFIDENT};
+
+fn doc(target: Target, phrases: &[&str], body: &str) -> Document {
+    let phrases: Vec<String> = phrases.iter().map(|p| p.to_string()).collect();
+    Document { target, label: phrases[0].clone(), phrases, keywords: vec![], body: body.to_string(), comparison: false }
+}
+
+#[test]
+fn sentences_split_at_their_ends_but_not_inside_names() {
+    assert_eq!(
+        sentences("I use node.js. Nothing works! what now?"),
+        vec!["I use node.js", " Nothing works", " what now"]
+    );
+    assert_eq!(sentences("just one question"), vec!["just one question"]);
+}
+
+#[test]
+fn the_asking_sentence_is_not_drowned_by_the_story_before_it() {
+    let index = SearchIndex::build(
+        vec![
+            doc(Target::Faq(0), &["How do I get my first job?"], "Build projects and apply widely."),
+            doc(Target::Faq(1), &["Which laptop should I buy?"], "Any recent one."),
+        ],
+        Lexicon::bundled(),
+    );
+    let story = "so i sent forty applications over three long weekends and waited. how do i get my first job?";
+    let hits = index.rank(story, Scope::Everything, false);
+    assert_eq!(hits.first().map(|h| h.target), Some(Target::Faq(0)), "{hits:?}");
+    assert!(hits[0].score >= CONFIDENT, "{hits:?}");
+}
+
+#[test]
+fn a_question_that_names_a_step_prefers_the_step() {
+    let mut step = doc(Target::Step(0), &["Databases"], "Tables and SQL, about 1–2 months");
+    step.keywords = vec!["step".into()];
+    let faq = doc(Target::Faq(0), &["How long does it take to learn databases?"], "A few months.");
+    let index = SearchIndex::build(vec![faq, step], Lexicon::bundled());
+    let hits = index.rank("how long is the databases step", Scope::Everything, false);
+    assert_eq!(hits[0].target, Target::Step(0), "{hits:?}");
+}
