@@ -33,7 +33,7 @@ pub struct Caller {
 /// Answers one command.
 pub async fn run(app: &App, caller: &Caller, command: Command, now: DateTime<Utc>) -> Result<Reply, Error> {
     match command {
-        Command::Help => Ok(Reply::private(present::help(|_| true))),
+        Command::Help => Ok(Reply::private(present::help())),
         Command::Roadmap { step } => learn::roadmap(app, caller, step).await,
         Command::StepStatus { step, status } => learn::step_status(app, caller, &step, status, now).await,
         Command::Topics { step, done } => learn::topics(app, caller, &step, &done, now).await,

@@ -73,7 +73,7 @@ async fn every_entry_renders_within_discord_limits() {
             backend_mentor::app::PromptView { prompt, step: content.step(prompt.step), date: Default::default() };
         problems.extend(check(&format!("prompt {i}"), embed(&present::prompt(&view))));
     }
-    problems.extend(check("help", embed(&present::help(|_| true))));
+    problems.extend(check("help", embed(&present::help())));
     for section in backend_mentor::app::CareerSection::ALL {
         problems.extend(check(section.title(), embed(&present::career(t.app.career(), Some(section)))));
     }
