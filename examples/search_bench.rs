@@ -42,13 +42,17 @@ fn eval_queries(root: &str) -> anyhow::Result<Vec<String>> {
 
 fn measure(content: &Content, queries: &[String]) -> anyhow::Result<()> {
     let mut micros: Vec<f64> = Vec::with_capacity(queries.len() * ROUNDS);
+    let mut per_query = vec![Vec::with_capacity(ROUNDS); queries.len()];
     for _ in 0..ROUNDS {
-        for query in queries {
+        for (query, times) in queries.iter().zip(&mut per_query) {
             let start = Instant::now();
             std::hint::black_box(content.search().find(std::hint::black_box(query), Scope::Everything));
-            micros.push(start.elapsed().as_secs_f64() * 1e6);
+            let elapsed = start.elapsed().as_secs_f64() * 1e6;
+            micros.push(elapsed);
+            times.push(elapsed);
         }
     }
+    print_slowest(queries, &mut per_query);
     micros.sort_by(f64::total_cmp);
     let at = |p: f64| micros[((micros.len() as f64 * p) as usize).min(micros.len() - 1)];
     println!(
@@ -59,6 +63,22 @@ fn measure(content: &Content, queries: &[String]) -> anyhow::Result<()> {
         at(1.0)
     );
     Ok(())
+}
+
+/// The five queries with the highest median time, which is where speed work pays.
+fn print_slowest(queries: &[String], per_query: &mut [Vec<f64>]) {
+    let mut medians: Vec<(f64, &String)> = per_query
+        .iter_mut()
+        .zip(queries)
+        .map(|(times, query)| {
+            times.sort_by(f64::total_cmp);
+            (times[times.len() / 2], query)
+        })
+        .collect();
+    medians.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (median, query) in medians.iter().take(5) {
+        println!("  slowest: median {median:.1} µs  {query:?}");
+    }
 }
 
 fn probe(content: &Content, query: &str) {

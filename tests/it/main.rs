@@ -29,6 +29,7 @@ mod privacy_schema;
 mod root;
 mod scheduler;
 mod search_eval;
+mod search_pruning;
 mod secrets;
 mod store_faults;
 mod stored_values;

@@ -4,10 +4,11 @@
 //! judges, and may offer too many candidates but never too few. Its rules allow four kinds of
 //! match: the same text, a prefix while completing, a content short form that the typed word
 //! starts with, and a typo, which needs the same first letter and a length at most two apart. The
-//! first three are found by binary search over the sorted texts, the typos in buckets keyed by
-//! first byte and length.
+//! same text and short forms are found by hashing, prefixes by binary search over the sorted
+//! texts, the typos in buckets keyed by first byte and length. (A binary search over texts
+//! follows a pointer at each step, which costs more than a hash on a short word.)
 
-use super::score::term_similarity;
+use super::score::{kinds_differ_by_more_than, letter_kinds, term_similarity, typo_allowance};
 use std::collections::HashMap;
 
 /// One side of the vocabulary (the stems, or the written forms), searchable by text.
@@ -15,8 +16,17 @@ use std::collections::HashMap;
 pub(super) struct TextLookup {
     /// Every text with the id of its term, sorted by text.
     sorted: Vec<(String, usize)>,
-    /// Texts and their term ids by (first byte, length in characters).
-    buckets: HashMap<(u8, usize), Vec<(String, usize)>>,
+    /// The ids of the terms written with each text.
+    exact: HashMap<String, Vec<usize>>,
+    /// Texts by (first byte, length in characters), with their term ids and letter kinds.
+    buckets: HashMap<(u8, usize), Vec<TypoText>>,
+}
+
+/// A text kept for typo matching, with its term and its [`letter_kinds`].
+struct TypoText {
+    text: String,
+    id: usize,
+    kinds: u64,
 }
 
 /// How far apart in length a typo and its word may be (see `term_similarity`).
@@ -29,8 +39,10 @@ impl TextLookup {
         let mut lookup = TextLookup::default();
         for (text, id) in texts {
             lookup.sorted.push((text.to_string(), id));
+            lookup.exact.entry(text.to_string()).or_default().push(id);
             if let Some(first) = text.bytes().next() {
-                lookup.buckets.entry((first, text.chars().count())).or_default().push((text.to_string(), id));
+                let bucket = lookup.buckets.entry((first, text.chars().count())).or_default();
+                bucket.push(TypoText { text: text.to_string(), id, kinds: letter_kinds(text) });
             }
         }
         lookup.sorted.sort();
@@ -40,27 +52,33 @@ impl TextLookup {
     /// Pushes every term that `text` matches, with the similarity, onto `into` (a term may
     /// come more than once).
     pub(super) fn matches(&self, text: &str, allow_prefix: bool, into: &mut Vec<(usize, f32)>) {
-        let mut judge = |(stored, id): &(String, usize)| {
+        let mut judge = |stored: &str, id: &usize| {
             let similarity = term_similarity(text, stored, allow_prefix);
             if similarity > 0.0 {
                 into.push((*id, similarity));
             }
         };
-        let start = self.sorted.partition_point(|(t, _)| t.as_str() < text);
-        let same_or_longer = self.sorted[start..].iter().take_while(|(t, _)| t.starts_with(text));
-        same_or_longer.filter(|(t, _)| allow_prefix || t == text).for_each(&mut judge);
+        if allow_prefix {
+            let start = self.sorted.partition_point(|(t, _)| t.as_str() < text);
+            let same_or_longer = self.sorted[start..].iter().take_while(|(t, _)| t.starts_with(text));
+            same_or_longer.for_each(|(t, id)| judge(t, id));
+        } else {
+            self.exact.get(text).into_iter().flatten().for_each(|id| judge(text, id));
+        }
         for (end, _) in text.char_indices().skip(1).filter(|(end, _)| *end >= SHORT_FORM_MIN) {
             let short = &text[..end];
-            let start = self.sorted.partition_point(|(t, _)| t.as_str() < short);
-            self.sorted[start..].iter().take_while(|(t, _)| t == short).for_each(&mut judge);
+            self.exact.get(short).into_iter().flatten().for_each(|id| judge(short, id));
         }
         // Typos: only for typed words of five bytes or more (see `term_similarity`).
         let (Some(first), true) = (text.bytes().next(), text.len() >= 5) else { return };
         let length = text.chars().count();
+        let (kinds, allowed) = (letter_kinds(text), typo_allowance(length));
         for len in length.saturating_sub(MAX_LENGTH_GAP)..=length + MAX_LENGTH_GAP {
-            // Exact and prefix matches were judged above; only typos are left here.
-            let typos = self.buckets.get(&(first, len)).into_iter().flatten().filter(|(t, _)| t != text);
-            typos.for_each(&mut judge);
+            // Exact, prefix and short-form matches were judged above; only typos are left here,
+            // and most texts of a bucket are ruled out by their letters alone.
+            let bucket = self.buckets.get(&(first, len)).into_iter().flatten();
+            let typos = bucket.filter(|s| !kinds_differ_by_more_than(kinds, s.kinds, allowed) && s.text != text);
+            typos.for_each(|s| judge(&s.text, &s.id));
         }
     }
 }

@@ -6,22 +6,24 @@
 //! the phrase explains (rare words weigh more, words the content never uses weigh most) and how
 //! much of the phrase it covers. Below [`CONFIDENT`] the search says so instead of guessing.
 
+mod candidates;
 mod lookup;
 mod names;
 mod score;
 pub mod text;
 mod vocab;
 
+use candidates::{candidates, BestScores, Candidate};
 use lookup::TextLookup;
 use names::{naming_words, Named};
-use score::{elsewhere_matches, phrase_score, PhraseTerms, QueryTerm};
-use text::{Lexicon, Term};
-use vocab::{dedup, median_idf, postings, VocabBuilder, VocabTerm};
+use score::{phrase_score, MatchTable, PhraseScratch, PhraseTerms, QueryTerm};
+use text::{sentences, Lexicon, Term};
+use vocab::{dedup, median_idf, postings, Places, VocabBuilder, VocabTerm};
 
 /// The score from which an answer is given without asking "did you mean".
 pub const CONFIDENT: f32 = 0.42;
 /// The score from which an entry is worth suggesting.
-const SUGGESTIBLE: f32 = 0.3;
+pub(crate) const SUGGESTIBLE: f32 = 0.3;
 /// The most completions a search returns; a front end shows fewer when its platform must.
 pub const MAX_CHOICES: usize = 25;
 
@@ -95,11 +97,12 @@ struct IndexedDoc {
 /// The search index, built once when the content loads.
 pub struct SearchIndex {
     docs: Vec<IndexedDoc>,
-    /// For each vocabulary term, the entries that use it anywhere (sorted): a query is scored
-    /// only against entries that share a term with it, since no other entry can score above 0.
-    postings: Vec<Vec<usize>>,
+    /// For each vocabulary term, the entries that use it anywhere (sorted), with how much a
+    /// match there can count: a query is scored only against entries that share a term with
+    /// it, since no other entry can score above 0, and in order of what they could score.
+    postings: Vec<Vec<(usize, Places)>>,
     /// The words that name a technology on their own (see `names.rs`).
-    naming: Vec<String>,
+    naming: TextLookup,
     lexicon: Lexicon,
     vocab: Vec<VocabTerm>,
     /// The vocabulary's stems and written forms, to find what a query term resembles quickly.
@@ -149,63 +152,62 @@ impl SearchIndex {
     /// are not scored (see [`SearchIndex::score_into`]) and may be missing further down.
     fn rank_top(&self, query: &str, scope: Scope, completing: bool, limit: usize) -> Vec<Hit> {
         let mut scores = vec![0.0f32; self.docs.len()];
-        self.score_into(&self.lexicon.terms(query), scope, completing, limit, &mut scores);
-        let sentences = if completing { Vec::new() } else { sentences(query) };
+        // The sentences' words, put together, are the whole query's: a sentence ends where the
+        // text is split into words anyway (see `text.rs`).
+        let sentences: Vec<Vec<Term>> =
+            if completing { Vec::new() } else { sentences(query).into_iter().map(|s| self.lexicon.terms(s)).collect() };
+        let words = if completing { self.lexicon.terms(query) } else { sentences.concat() };
+        let whole = Query { words: &words, terms: self.query_terms(&words, completing) };
+        self.score_into(&whole, scope, limit, &mut scores);
         if sentences.len() > 1 {
-            for words in sentences.into_iter().map(|s| self.lexicon.terms(s)).filter(|w| w.len() >= 2) {
-                self.score_into(&words, scope, false, limit, &mut scores);
+            for sentence in sentences.iter().filter(|w| w.len() >= 2) {
+                // Not completing, so each word was looked up for the whole query already.
+                let terms = sentence.iter().map(|w| whole.term_for(w).unwrap_or_else(|| self.query_term(w, false)));
+                self.score_into(&Query { words: sentence, terms: terms.collect() }, scope, limit, &mut scores);
             }
         }
-        let mut hits: Vec<Hit> = scores
-            .iter()
-            .zip(&self.docs)
-            .filter(|(score, _)| **score >= SUGGESTIBLE)
-            .map(|(score, d)| Hit { target: d.target, label: d.label.clone(), score: *score })
-            .collect();
+        let mut ranked: Vec<(usize, f32)> =
+            scores.into_iter().enumerate().filter(|(_, score)| *score >= SUGGESTIBLE).collect();
         // Ties keep content order, so the same query always gives the same list.
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-        hits
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+        ranked.truncate(limit);
+        let hit =
+            |(i, score): (usize, f32)| Hit { target: self.docs[i].target, label: self.docs[i].label.clone(), score };
+        ranked.into_iter().map(hit).collect()
     }
 
-    /// Raises each entry's score in `scores` to what these words give it, if higher.
+    /// Raises each entry's score in `scores` to what these query terms give it, if higher.
     ///
-    /// An entry's score is at most `0.65 * reach + 0.35`, where `reach` is the share of the
-    /// query's weight that it uses anywhere (see `score.rs`; every factor is at most 1). Entries
-    /// are scored in order of that bound, and once it falls below the `limit`-th best score known,
-    /// no later entry can enter the best `limit`, so the rest are skipped.
-    fn score_into(&self, words: &[Term], scope: Scope, completing: bool, limit: usize, scores: &mut [f32]) {
-        let query_terms = self.query_terms(words, completing);
-        if query_terms.is_empty() {
+    /// Entries are scored in order of the most they could score (see `candidates.rs`), and once
+    /// that falls below the `limit`-th best score known, or below what is worth suggesting, no
+    /// later entry can change the result, so the rest are skipped.
+    fn score_into(&self, query: &Query<'_>, scope: Scope, limit: usize, scores: &mut [f32]) {
+        if query.terms.is_empty() {
             return;
         }
-        let named = Named::in_query(&query_terms, words, &self.naming);
-        let names_steps = words.iter().any(|w| self.lexicon.is_step_word(w));
-        let mut candidates = self.candidates(&query_terms);
-        candidates.retain(|(i, _)| scope.includes(self.docs[*i].target));
-        candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
-        // The best scores known, one per entry and never above it, so the limit-th is safe to
-        // compare bounds with. Scores are non-negative, so their bits sort like their values.
-        let mut best = std::collections::BinaryHeap::new();
-        let keep = |score: f32, best: &mut std::collections::BinaryHeap<std::cmp::Reverse<u32>>| {
-            best.push(std::cmp::Reverse(score.to_bits()));
-            if best.len() > limit {
-                best.pop();
-            }
-        };
-        scores.iter().filter(|s| **s > 0.0).for_each(|s| keep(*s, &mut best));
-        for (i, reach) in candidates {
-            let floor = if best.len() >= limit { best.peek().map_or(0.0, |r| f32::from_bits(r.0)) } else { 0.0 };
-            if 0.65 * reach + 0.35 < floor {
+        let named = Named::in_query(&query.terms, query.words, &self.naming);
+        let names_steps = query.words.iter().any(|w| self.lexicon.is_step_word(w));
+        let table = MatchTable::new(&query.terms);
+        let mut scratch = PhraseScratch::default();
+        let mut candidates = candidates(&self.postings, self.docs.len(), &query.terms);
+        let mut list = std::mem::take(&mut candidates.list);
+        list.retain(|c| scope.includes(self.docs[c.entry].target));
+        list.sort_by(|a, b| b.bound.total_cmp(&a.bound));
+        let mut best = BestScores::new(limit, scores);
+        for Candidate { entry, bound } in list {
+            if bound < best.floor() {
                 break;
             }
-            let d = &self.docs[i];
-            let factor = named.factor(d, kind_factor(d.target, scope, names_steps));
-            let score = doc_score(&query_terms, d, &self.idf) * factor;
-            if score > scores[i] {
-                if scores[i] == 0.0 {
-                    keep(score, &mut best);
-                }
-                scores[i] = score;
+            let doc = &self.docs[entry];
+            let factor = named.factor(doc, kind_factor(doc.target, scope, names_steps));
+            if bound * factor < best.floor() {
+                continue;
+            }
+            let elsewhere = candidates.elsewhere(entry);
+            let score = doc_score(&table, doc, elsewhere, &self.idf, &mut scratch) * factor;
+            if score > scores[entry] {
+                best.keep(score, scores[entry]);
+                scores[entry] = score;
             }
         }
     }
@@ -235,26 +237,6 @@ impl SearchIndex {
         hits
     }
 
-    /// The entries sharing at least one term with the query, in content order, each with its
-    /// reach: the share of the query's weight made of terms it uses anywhere.
-    fn candidates(&self, query: &[QueryTerm]) -> Vec<(usize, f32)> {
-        let total: f32 = query.iter().map(|q| q.weight).sum();
-        let mut reach: Vec<Option<(usize, f32)>> = vec![None; self.docs.len()];
-        for (position, q) in query.iter().enumerate() {
-            for (term, _) in &q.matches {
-                for doc in &self.postings[*term] {
-                    match &mut reach[*doc] {
-                        Some((last, sum)) if *last != position => (*last, *sum) = (position, *sum + q.weight),
-                        Some(_) => {}
-                        slot @ None => *slot = Some((position, q.weight)),
-                    }
-                }
-            }
-        }
-        let share = |sum: f32| if total > 0.0 { sum / total } else { 1.0 };
-        reach.into_iter().enumerate().filter_map(|(i, r)| r.map(|(_, sum)| (i, share(sum)))).collect()
-    }
-
     fn query_terms(&self, words: &[Term], completing: bool) -> Vec<QueryTerm> {
         let last = words.len().saturating_sub(1);
         words.iter().enumerate().map(|(i, term)| self.query_term(term, completing && i == last)).collect()
@@ -279,6 +261,18 @@ impl SearchIndex {
     }
 }
 
+/// A query's words and what each matches in the vocabulary, one for one.
+struct Query<'w> {
+    words: &'w [Term],
+    terms: Vec<QueryTerm>,
+}
+
+impl Query<'_> {
+    fn term_for(&self, word: &Term) -> Option<QueryTerm> {
+        self.words.iter().position(|w| w == word).map(|i| self.terms[i].clone())
+    }
+}
+
 /// When a question could be answered by an FAQ entry or by a profile, the FAQ entry is the
 /// more direct answer to a question, so profiles and steps yield a little in a mixed search;
 /// steps do not when the question says it is about a step ("the databases step").
@@ -290,32 +284,11 @@ fn kind_factor(target: Target, scope: Scope, names_steps: bool) -> f32 {
     }
 }
 
-/// The sentences of a text: split after `?`, `!`, `;`, a line break, or a full stop followed by
-/// a space (so "node.js" and ".net" stay whole).
-fn sentences(text: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let ends = matches!(c, '?' | '!' | ';' | '\n')
-            || (c == '.' && chars.peek().is_none_or(|(_, next)| next.is_whitespace()));
-        if ends {
-            parts.push(&text[start..i]);
-            start = i + c.len_utf8();
-        }
-    }
-    parts.push(&text[start..]);
-    parts.retain(|p| !p.trim().is_empty());
-    parts
-}
-
-fn doc_score(query: &[QueryTerm], doc: &IndexedDoc, idf: &[f32]) -> f32 {
-    // How well the keywords and body explain each query term is the same for every phrase.
-    let elsewhere = elsewhere_matches(query, &doc.keywords, &doc.body);
-    doc.phrases
-        .iter()
-        .map(|phrase| phrase_score(query, &PhraseTerms { phrase, elsewhere: &elsewhere, idf }))
-        .fold(0.0, f32::max)
+/// An entry's score: its best phrase's, given how well its keywords and body explain each
+/// query term (`elsewhere`, the same for every phrase).
+fn doc_score(table: &MatchTable, doc: &IndexedDoc, elsewhere: &[f32], idf: &[f32], scratch: &mut PhraseScratch) -> f32 {
+    let terms = |phrase| PhraseTerms { phrase, elsewhere, idf };
+    doc.phrases.iter().map(|phrase| phrase_score(table, &terms(phrase), scratch)).fold(0.0, f32::max)
 }
 
 #[cfg(test)]

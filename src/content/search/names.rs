@@ -3,7 +3,8 @@
 //! learning", and Java's own profile answers it without yielding to FAQ entries the way profiles
 //! otherwise do in a mixed search.
 
-use super::score::{term_similarity, QueryTerm};
+use super::lookup::TextLookup;
+use super::score::QueryTerm;
 use super::text::{Lexicon, Term};
 use super::{Document, IndexedDoc, Target};
 
@@ -18,7 +19,7 @@ const NAMING_SIMILARITY: f32 = 0.8;
 /// The words that name a technology on their own: a profile's name or alias written as one word
 /// ("java", "postgres", "k8s"), sorted. An alias that filler reduces to one word ("engine x")
 /// does not count, or "engineer", which shares its stem, would name nginx.
-pub(super) fn naming_words(documents: &[Document], lexicon: &Lexicon) -> Vec<String> {
+pub(super) fn naming_words(documents: &[Document], lexicon: &Lexicon) -> TextLookup {
     let mut words: Vec<String> = documents
         .iter()
         .filter(|d| matches!(d.target, Target::Technology(_)))
@@ -31,7 +32,7 @@ pub(super) fn naming_words(documents: &[Document], lexicon: &Lexicon) -> Vec<Str
         .collect();
     words.sort();
     words.dedup();
-    words
+    TextLookup::build(words.iter().enumerate().map(|(i, word)| (word.as_str(), i)))
 }
 
 /// The query terms that name a technology.
@@ -42,8 +43,12 @@ pub(super) struct Named<'q> {
 impl<'q> Named<'q> {
     /// `query` holds the terms made from `words`, one for one. A word names a technology when it
     /// is a naming word or one typo away from one; sharing a stem is not enough.
-    pub(super) fn in_query(query: &'q [QueryTerm], words: &[Term], naming: &[String]) -> Named<'q> {
-        let names = |word: &str| naming.iter().any(|name| term_similarity(word, name, false) >= NAMING_SIMILARITY);
+    pub(super) fn in_query(query: &'q [QueryTerm], words: &[Term], naming: &TextLookup) -> Named<'q> {
+        let names = |word: &str| {
+            let mut found = Vec::new();
+            naming.matches(word, false, &mut found);
+            found.iter().any(|(_, similarity)| *similarity >= NAMING_SIMILARITY)
+        };
         Named { terms: query.iter().zip(words).filter(|(_, word)| names(&word.word)).map(|(q, _)| q).collect() }
     }
 
@@ -76,7 +81,7 @@ impl<'q> Named<'q> {
 }
 
 fn matched(query: &QueryTerm, term: usize) -> bool {
-    query.matches.binary_search_by_key(&term, |(t, _)| *t).is_ok()
+    query.matches_term(term)
 }
 
 #[cfg(test)]

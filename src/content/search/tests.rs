@@ -1,6 +1,7 @@
 //! Tests of the ranking rules that apply to whole kinds of query: long questions, step words.
 
-use super::{sentences, Document, Lexicon, Scope, SearchIndex, Target, CONFIDENT};
+use super::text::sentences;
+use super::{Document, Lexicon, Scope, SearchIndex, Target, CONFIDENT};
 
 fn doc(target: Target, phrases: &[&str], body: &str) -> Document {
     let phrases: Vec<String> = phrases.iter().map(|p| p.to_string()).collect();
@@ -39,4 +40,20 @@ fn a_question_that_names_a_step_prefers_the_step() {
     let index = SearchIndex::build(vec![faq, step], Lexicon::bundled());
     let hits = index.rank("how long is the databases step", Scope::Everything, false);
     assert_eq!(hits[0].target, Target::Step(0), "{hits:?}");
+}
+
+#[test]
+fn a_question_split_into_sentences_has_the_words_of_the_whole() {
+    // `rank_top` reads the words sentence by sentence and puts them together for the whole.
+    let lexicon = Lexicon::bundled();
+    let texts = [
+        "I use node.js. Nothing works! what now?",
+        "c#; c++ and .net?\nci/cd too. e.g. docker",
+        "full-stack or back-end? event-driven; real-time!",
+        "What's the café's DB. postgres vs mongo",
+    ];
+    for text in texts {
+        let split: Vec<_> = sentences(text).into_iter().flat_map(|s| lexicon.terms(s)).collect();
+        assert_eq!(split, lexicon.terms(text), "{text:?}");
+    }
 }

@@ -115,8 +115,12 @@ fn is_year(word: &str) -> bool {
 /// Lower-cases, strips accents, spells out symbols that matter (C#, C++, .NET, Node.js) and
 /// replaces every other punctuation mark with a space.
 pub fn normalize(text: &str) -> String {
-    let folded: String =
-        text.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect::<String>().to_lowercase();
+    // ASCII text has no accents to strip, and most questions are ASCII.
+    let folded: String = if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect::<String>().to_lowercase()
+    };
     let spelled = folded
         .replace("c#", " csharp ")
         .replace("c++", " cpp ")
@@ -132,6 +136,25 @@ pub fn normalize(text: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The sentences of a text: split after `?`, `!`, `;`, a line break, or a full stop followed by
+/// a space (so "node.js" and ".net" stay whole).
+pub(crate) fn sentences(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let ends = matches!(c, '?' | '!' | ';' | '\n')
+            || (c == '.' && chars.peek().is_none_or(|(_, next)| next.is_whitespace()));
+        if ends {
+            parts.push(&text[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    parts.push(&text[start..]);
+    parts.retain(|p| !p.trim().is_empty());
+    parts
 }
 
 fn stemmer() -> &'static Stemmer {

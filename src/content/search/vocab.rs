@@ -1,6 +1,7 @@
 //! The index's vocabulary: every term the content uses, with its written forms and its weight
 //! (inverse document frequency), and the entries that use each term.
 
+use super::score::{BODY_FACTOR, KEYWORD_FACTOR, PHRASE_FACTOR};
 use super::text::{Lexicon, Term};
 use super::IndexedDoc;
 use std::collections::HashMap;
@@ -11,12 +12,48 @@ pub(super) struct VocabTerm {
     pub(super) idf: f32,
 }
 
-pub(super) fn postings(docs: &[IndexedDoc], terms: usize) -> Vec<Vec<usize>> {
-    let mut postings = vec![Vec::new(); terms];
+/// Where an entry uses a term: in a phrase, its keywords, its body, or several of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Places(u8);
+
+impl Places {
+    const PHRASE: Places = Places(1);
+    const KEYWORDS: Places = Places(2);
+    const BODY: Places = Places(4);
+
+    pub(super) fn in_phrase(self) -> bool {
+        self.0 & Places::PHRASE.0 != 0
+    }
+
+    /// The most a match of this similarity here can explain of a query term.
+    pub(super) fn best(self, similarity: f32) -> f32 {
+        if self.in_phrase() {
+            similarity * PHRASE_FACTOR
+        } else {
+            self.elsewhere(similarity)
+        }
+    }
+
+    /// What a match of this similarity explains through the keywords or body, as phrases are
+    /// scored: see [`super::score::PhraseTerms`].
+    pub(super) fn elsewhere(self, similarity: f32) -> f32 {
+        let keywords = if self.0 & Places::KEYWORDS.0 != 0 { similarity * KEYWORD_FACTOR } else { 0.0 };
+        let body = if self.0 & Places::BODY.0 != 0 { similarity * BODY_FACTOR } else { 0.0 };
+        keywords.max(body)
+    }
+}
+
+/// For each term, the entries that use it (in content order), each with where it uses it.
+pub(super) fn postings(docs: &[IndexedDoc], terms: usize) -> Vec<Vec<(usize, Places)>> {
+    let mut postings: Vec<Vec<(usize, Places)>> = vec![Vec::new(); terms];
     for (i, doc) in docs.iter().enumerate() {
-        let used = dedup(doc.phrases.iter().flatten().chain(&doc.keywords).chain(&doc.body).copied().collect());
-        for term in used {
-            postings[term].push(i);
+        let phrases = doc.phrases.iter().flatten().map(|t| (*t, Places::PHRASE));
+        let keywords = doc.keywords.iter().map(|t| (*t, Places::KEYWORDS));
+        for (term, place) in phrases.chain(keywords).chain(doc.body.iter().map(|t| (*t, Places::BODY))) {
+            match postings[term].last_mut() {
+                Some((last, places)) if *last == i => places.0 |= place.0,
+                _ => postings[term].push((i, place)),
+            }
         }
     }
     postings
