@@ -138,7 +138,9 @@ impl App {
         let member_id = tx.member_id(member, now).await?;
         tx.set_member_timezone(member_id, timezone.name()).await?;
         let mut neutral = tx.neutral_days(member_id).await?;
-        let mut stored = self.record_in(&mut tx, member_id, &neutral).await?;
+        // Replayed, not read: a board may have settled the stored record as ended by the old
+        // zone's calendar, and after a move west the new zone's today can still save it.
+        let mut stored = self.replay_record(&mut tx, member_id, &neutral).await?;
         let skipped = days_skipped_by_move(old_zone.local_date(now), timezone.local_date(now));
         let alive = StreakSummary::of(&stored.state, old_zone.local_date(now), &neutral).current > 0;
         if let Some(span) = skipped.filter(|_| alive) {

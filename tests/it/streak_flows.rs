@@ -78,6 +78,31 @@ async fn moving_east_past_midnight_before_checking_in_keeps_the_streak() {
     assert_eq!((next.streak.summary.today, next.streak.summary.current), (date("2026-03-05"), 4));
 }
 
+/// Found by `streak_props`: a streak that ran out in Tokyo, settled by a board read, then a
+/// move to Los Angeles, where the last chance day is still today.
+#[tokio::test]
+async fn moving_west_after_a_board_settled_the_streak_counts_as_if_no_board_was_read() {
+    let t = spawn_app().await;
+    let tokyo = Timezone::parse("Asia/Tokyo").unwrap();
+    let la = Timezone::parse("America/Los_Angeles").unwrap();
+    let mut shown = Vec::new();
+    for (user, reads_board) in [("ada", true), ("bob", false)] {
+        let who = member(user);
+        t.app.set_timezone(&who, tokyo, at(2026, 3, 1, 0, 0)).await.unwrap();
+        t.app.check_in(&who, at(2026, 3, 2, 1, 0), None, None).await.unwrap();
+        // 3 March, 16:00 UTC is 4 March in Tokyo (3 March was missed) and 3 March in Los Angeles.
+        let now = at(2026, 3, 3, 16, 0);
+        assert_eq!(t.app.streak(&who, now).await.unwrap().summary.current, 0);
+        if reads_board {
+            let request = BoardRequest { metric: Metric::Streak, ..BoardRequest::default() };
+            t.app.leaderboard(&who, &moderator(), &request, now).await.unwrap();
+        }
+        t.app.set_timezone(&who, la, now).await.unwrap();
+        shown.push(t.app.streak(&who, now).await.unwrap().summary.current);
+    }
+    assert_eq!(shown, vec![1, 1]);
+}
+
 #[tokio::test]
 async fn a_pause_keeps_the_streak_and_bad_pauses_change_nothing() {
     let t = spawn_app().await;
