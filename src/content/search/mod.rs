@@ -160,10 +160,15 @@ impl SearchIndex {
         let whole = Query { words: &words, terms: self.query_terms(&words, completing) };
         self.score_into(&whole, scope, limit, &mut scores);
         if sentences.len() > 1 {
-            for sentence in sentences.iter().filter(|w| w.len() >= 2) {
-                // Not completing, so each word was looked up for the whole query already.
-                let terms = sentence.iter().map(|w| whole.term_for(w).unwrap_or_else(|| self.query_term(w, false)));
-                self.score_into(&Query { words: sentence, terms: terms.collect() }, scope, limit, &mut scores);
+            // Not completing, so each sentence's words were looked up for the whole query, in
+            // the same order: its terms are the next slice of the whole's.
+            let mut start = 0;
+            for sentence in &sentences {
+                let terms = whole.terms[start..start + sentence.len()].to_vec();
+                start += sentence.len();
+                if sentence.len() >= 2 {
+                    self.score_into(&Query { words: sentence, terms }, scope, limit, &mut scores);
+                }
             }
         }
         let mut ranked: Vec<(usize, f32)> =
@@ -265,12 +270,6 @@ impl SearchIndex {
 struct Query<'w> {
     words: &'w [Term],
     terms: Vec<QueryTerm>,
-}
-
-impl Query<'_> {
-    fn term_for(&self, word: &Term) -> Option<QueryTerm> {
-        self.words.iter().position(|w| w == word).map(|i| self.terms[i].clone())
-    }
 }
 
 /// When a question could be answered by an FAQ entry or by a profile, the FAQ entry is the

@@ -61,27 +61,23 @@ impl<'q> Named<'q> {
         if doc.comparison {
             // Naming one side of a comparison asks about that side; naming two asks for the
             // comparison, whatever else the question names ("express or nest for node").
-            let sides = self.terms.iter().filter(|q| titled().any(|t| matched(q, *t))).count();
+            let sides = self.terms.iter().filter(|q| titled().any(|t| q.matches_term(*t))).count();
             return if sides >= 2 { 1.0 } else { kind_factor * PASSING_NAME_FACTOR };
         }
-        if !self.terms.iter().all(|q| titled().any(|t| matched(q, *t)) || q.appears_in_sorted(&doc.body)) {
+        if !self.terms.iter().all(|q| titled().any(|t| q.matches_term(*t)) || q.appears_in_sorted(&doc.body)) {
             return kind_factor * MISSING_NAME_FACTOR;
         }
-        if !self.terms.iter().all(|q| titled().any(|t| matched(q, *t))) {
+        if !self.terms.iter().all(|q| titled().any(|t| q.matches_term(*t))) {
             return kind_factor * PASSING_NAME_FACTOR;
         }
         let is_named_profile = matches!(doc.target, Target::Technology(_))
-            && doc.phrases.iter().any(|p| p.len() == 1 && self.terms.iter().any(|q| matched(q, p[0])));
+            && doc.phrases.iter().any(|p| p.len() == 1 && self.terms.iter().any(|q| q.matches_term(p[0])));
         if is_named_profile {
             1.0
         } else {
             kind_factor
         }
     }
-}
-
-fn matched(query: &QueryTerm, term: usize) -> bool {
-    query.matches_term(term)
 }
 
 #[cfg(test)]
