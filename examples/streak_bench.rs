@@ -39,7 +39,8 @@ async fn main() -> anyhow::Result<()> {
         [cmd, path] if cmd == "generate" => generate(path).await,
         [cmd, path] if cmd == "measure" => measure(path).await,
         [cmd, path] if cmd == "profile" => profile(path).await,
-        _ => anyhow::bail!("usage: streak_bench generate|measure PATH"),
+        [cmd] if cmd == "render" => render().await,
+        _ => anyhow::bail!("usage: streak_bench generate|measure|profile PATH, or streak_bench render"),
     }
 }
 
@@ -188,6 +189,14 @@ async fn measure(path: &str) -> anyhow::Result<()> {
         .await?,
     );
     println!("database size: {} MB", std::fs::metadata(path)?.len() / 1_000_000);
+    Ok(())
+}
+
+/// The heatmap render alone, with no database: the part of `/streak` that is pure CPU.
+async fn render() -> anyhow::Result<()> {
+    let days = sample_days();
+    report("heatmap render (SVG + PNG)", time(5000, |_| async { render_heatmap(&days, today()) }).await?);
+    println!("PNG size: {} bytes", render_heatmap(&days, today())?.len());
     Ok(())
 }
 

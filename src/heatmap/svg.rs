@@ -85,7 +85,7 @@ pub(super) fn square(x: i64, y: i64, palette: Palette, is_today: bool) -> String
     format!(r#"<rect x="{x}" y="{y}" width="{CELL}" height="{CELL}" rx="2" fill="{}"{outline}/>"#, palette.fill())
 }
 
-/// One square on one pixel of background each side, as `heatmap_draw` stamps it.
+/// One square on one pixel of background each side, as `draw.rs` copies it.
 pub(super) fn square_svg(palette: Palette, is_today: bool) -> String {
     let size = CELL + 2;
     format!(
