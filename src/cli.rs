@@ -1,4 +1,4 @@
-//! The command line: `run` (the Discord bot, the default), `console`, `ask` and `check`.
+//! The command line: `run` (every configured platform, the default), `console`, `ask` and `check`.
 
 use clap::{Parser, Subcommand};
 
@@ -16,7 +16,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum CliCommand {
-    /// Start the Discord bot (needs DISCORD_TOKEN). This is the default.
+    /// Start every configured platform: Discord (DISCORD_TOKEN), Slack (SLACK_BOT_TOKEN and SLACK_APP_TOKEN) or both. This is the default.
     Run,
     /// Chat with the mentor in this terminal, as a local member. No tokens needed.
     Console {

@@ -9,9 +9,11 @@
 
 mod database_url;
 mod env_file;
+mod slack;
 
 pub use database_url::{redact_url, DatabaseUrl};
 pub use env_file::{load_env_file, read_env_file, EnvFile, EnvFileError};
+pub use slack::SlackConfig;
 
 use crate::domain::Timezone;
 use std::fmt;
@@ -88,6 +90,7 @@ pub struct Config {
     pub log_format: LogFormat,
     pub content_dir: Option<PathBuf>,
     pub discord: Option<DiscordConfig>,
+    pub slack: Option<SlackConfig>,
     pub scheduler: SchedulerConfig,
 }
 
@@ -105,6 +108,7 @@ impl Config {
             log_format: parse_log_format(get("LOG_FORMAT"))?,
             content_dir: get("CONTENT_DIR").map(PathBuf::from),
             discord: discord(&get)?,
+            slack: slack::slack(&get)?,
             scheduler: SchedulerConfig {
                 grace_minutes: number(&get, "SCHEDULER_GRACE_MINUTES", 180, 0..=1440)?,
                 rate_per_second: number(&get, "SCHEDULER_RATE_PER_SECOND", 40, 1..=50)?,
@@ -119,6 +123,9 @@ impl Config {
         let mut secrets = self.database_url.sensitive_parts();
         if let Some(discord) = &self.discord {
             secrets.push(discord.token.expose().to_string());
+        }
+        if let Some(slack) = &self.slack {
+            secrets.extend([slack.bot_token.expose().to_string(), slack.app_token.expose().to_string()]);
         }
         secrets
     }

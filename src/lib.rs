@@ -21,6 +21,7 @@ pub mod grammar;
 pub mod heatmap;
 pub mod present;
 pub mod scheduler;
+pub mod slack;
 pub mod startup;
 pub mod storage;
 pub mod telemetry;

@@ -11,6 +11,7 @@ use backend_mentor::clock::Clock;
 use backend_mentor::config::{load_env_file, Config, EnvFile};
 use backend_mentor::console::{Console, ConsoleFrontEnd};
 use backend_mentor::discord::DiscordFrontEnd;
+use backend_mentor::slack::SlackFrontEnd;
 use backend_mentor::startup::{self, Root};
 use backend_mentor::telemetry;
 use backend_mentor::telemetry::Redactor;
@@ -110,8 +111,8 @@ fn check(config: &Config) -> ExitCode {
 }
 
 async fn run_bot(config: &Config, redactor: &Redactor) -> ExitCode {
-    let Some(discord) = &config.discord else {
-        eprintln!("DISCORD_TOKEN is not set, so the Discord bot cannot start.");
+    if config.discord.is_none() && config.slack.is_none() {
+        eprintln!("Neither DISCORD_TOKEN nor the Slack tokens are set, so no platform can start.");
         eprintln!("Set it in .env (see .env.example and the README), or try the mentor with no tokens:");
         eprintln!("  backend-mentor console");
         return ExitCode::from(2);
@@ -121,7 +122,12 @@ async fn run_bot(config: &Config, redactor: &Redactor) -> ExitCode {
         Err(e) => return startup_failed(&e, redactor),
     };
     let mut root = Root::new(app, Clock::system(), config.scheduler);
-    root.start(DiscordFrontEnd::new(discord));
+    if let Some(discord) = &config.discord {
+        root.start(DiscordFrontEnd::new(discord));
+    }
+    if let Some(slack) = &config.slack {
+        root.start(SlackFrontEnd::new(slack));
+    }
     match root.run(startup::shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => startup_failed(&e, redactor),

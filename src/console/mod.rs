@@ -9,7 +9,6 @@ mod front_end;
 mod render;
 mod schedule;
 mod study;
-mod syntax;
 
 use crate::app::App;
 use crate::clock::Clock;

@@ -2,7 +2,7 @@
 //! lines, longer ones as indented sections, then what to try next. Content Markdown loses its
 //! bold markers; times are written in the member's zone; commands in the console's syntax.
 
-use super::syntax;
+use crate::grammar;
 use crate::present::{Span, Text, TimeStyle, View};
 use std::fmt::Write;
 
@@ -15,7 +15,7 @@ fn span(span: &Span) -> String {
     match span {
         Span::Plain(words) | Span::Strong(words) | Span::Typed(words) | Span::Hidden(words) => words.clone(),
         Span::Content(words) => words.replace("**", "").replace("__", ""),
-        Span::Command(reference) => syntax::command(reference),
+        Span::Command(reference) => format!("/{}", grammar::command_words(reference)),
         Span::User(id) => id.clone(),
         Span::Channel(id) => format!("#{id}"),
         Span::Role(id) => format!("role {id}"),

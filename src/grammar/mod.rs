@@ -10,6 +10,7 @@ mod convert;
 mod syntax;
 mod values;
 mod words;
+mod written;
 
 #[cfg(test)]
 mod tests;
@@ -22,6 +23,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{CommandFactory, FromArgMatches};
 use std::sync::LazyLock;
 use syntax::{ConsoleCommand, ConsoleLine, SlackLine};
+pub(crate) use written::command_words;
 
 /// The channel `/setup prompts` posts in, for the console.
 pub const CONSOLE_CHANNEL: &str = "console";
@@ -38,27 +40,44 @@ pub enum TextCommand {
     Quit,
 }
 
-/// Why a line is not a command, in words for the person typing it.
+/// Why a line is not a command, in words for the person typing it. `Display` writes commands
+/// as the console reads them (`/faq`); [`UsageError::written_for`] takes another front end's
+/// prefix (Slack's `/mentor `).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UsageError {
-    #[error("Type a command such as /faq, /roadmap or /help.")]
+    #[error("{}", self.written_for("/"))]
     Empty,
-    #[error("There is no /{} command.{}", echo(.name), hint(.suggestion))]
+    #[error("{}", self.written_for("/"))]
     UnknownCommand { name: String, suggestion: Option<String> },
-    #[error("/{command} has no option \"{}\". Its options are: {known}.", echo(.option))]
+    #[error("{}", self.written_for("/"))]
     UnknownOption { command: String, option: String, known: String },
     /// A value the domain refused; front ends show it as they show any `UserError`.
     #[error(transparent)]
     Invalid(#[from] UserError),
-    /// Anything else clap refused (not expected from what the pre-pass hands it).
-    #[error("I couldn't read that. Use it as: {usage}")]
+    /// Anything else clap refused (not expected from what the pre-pass hands it). `usage` is
+    /// the command's usage without its prefix.
+    #[error("{}", self.written_for("/"))]
     Unreadable { usage: String },
 }
 
-fn hint(suggestion: &Option<String>) -> String {
-    match suggestion {
-        Some(s) => format!(" Did you mean /{s}? Type /help to see them all."),
-        None => " Type /help to see them all.".to_string(),
+impl UsageError {
+    /// The sentence with every command written after `prefix`.
+    pub fn written_for(&self, prefix: &str) -> String {
+        let hint = |suggestion: &Option<String>| match suggestion {
+            Some(s) => format!(" Did you mean {prefix}{s}? Type {prefix}help to see them all."),
+            None => format!(" Type {prefix}help to see them all."),
+        };
+        match self {
+            UsageError::Empty => format!("Type a command such as {prefix}faq, {prefix}roadmap or {prefix}help."),
+            UsageError::UnknownCommand { name, suggestion } => {
+                format!("There is no {prefix}{} command.{}", echo(name), hint(suggestion))
+            }
+            UsageError::UnknownOption { command, option, known } => {
+                format!("{prefix}{command} has no option \"{}\". Its options are: {known}.", echo(option))
+            }
+            UsageError::Invalid(problem) => problem.to_string(),
+            UsageError::Unreadable { usage } => format!("I couldn't read that. Use it as: {prefix}{usage}"),
+        }
     }
 }
 
@@ -118,6 +137,6 @@ fn refusal(error: clap::Error, line: &str) -> UsageError {
         }
     }
     let name = line.split_whitespace().next().unwrap_or("").trim_start_matches('/').to_lowercase();
-    let usage = catalog::find(&name).map(|c| c.usage_line()).unwrap_or_else(|| "/help".to_string());
+    let usage = catalog::find(&name).map(|c| c.usage_line()[1..].to_string()).unwrap_or_else(|| "help".to_string());
     UsageError::Unreadable { usage }
 }

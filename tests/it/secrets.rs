@@ -18,9 +18,11 @@ use tempfile::TempDir;
 const DISCORD_TOKEN: &str = "MTQ5ODc2NTQzMjEwOTg3NjU0Mw.Gk3Rvq.SeCrEtDiScOrDtOkEnVaLuEXq7Wm4Zp2Lr9Tn5";
 const SLACK_BOT_TOKEN: &str = "xoxb-4242-9191-SeCrEtSlAcKbOtToKeNKp3";
 const SLACK_SIGNING_SECRET: &str = "SeCrEtSlAcKsIgNiNgVaLuEMv8Nc";
+const SLACK_APP_TOKEN: &str = "xapp-1-A0MENTOR-SeCrEtSlAcKaPpToKeN77q";
 const DB_PASSWORD: &str = "SeCrEtDbPaSsWoRdVaLuEJw2Hx";
 const INTERACTION_TOKEN: &str = "SeCrEtInTeRaCtIoNtOkEnaW50ZXJhY3Rpb246";
-const SECRETS: [&str; 5] = [DISCORD_TOKEN, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, DB_PASSWORD, INTERACTION_TOKEN];
+const SECRETS: [&str; 6] =
+    [DISCORD_TOKEN, SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, DB_PASSWORD, INTERACTION_TOKEN];
 /// Every log level that could print more, with each format.
 const LOGS: [(&str, &str); 6] = [
     ("trace", "pretty"),
@@ -34,7 +36,8 @@ const LOGS: [(&str, &str); 6] = [
 const FAILING_RUN: Duration = Duration::from_millis(1500);
 const STOP_WAIT: Duration = Duration::from_secs(15);
 
-/// The binary with every secret configured, logging at `level` in `format`, REST going to `proxy`.
+/// The binary with every secret configured, logging at `level` in `format`, Discord's REST going
+/// to `proxy`; Slack's Web API goes to a closed port, so its connection is refused and retried.
 fn mentor(dir: &Path, (level, format): (&str, &str), proxy: &str) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_backend-mentor"));
     command
@@ -47,6 +50,8 @@ fn mentor(dir: &Path, (level, format): (&str, &str), proxy: &str) -> Command {
         .env("DISCORD_TOKEN", DISCORD_TOKEN)
         .env("DISCORD_API_PROXY", proxy)
         .env("SLACK_BOT_TOKEN", SLACK_BOT_TOKEN)
+        .env("SLACK_APP_TOKEN", SLACK_APP_TOKEN)
+        .env("SLACK_API_URL", format!("{}/api", closed_port_url()))
         .env("SLACK_SIGNING_SECRET", SLACK_SIGNING_SECRET)
         .env("DATABASE_URL", format!("sqlite://{}", dir.join("mentor.db").display()))
         .stdin(Stdio::null())

@@ -1,0 +1,151 @@
+//! The Slack front end over the same core as Discord and the console: one `/mentor` command
+//! whose text the shared grammar reads, answered by `commands::run` and rendered as Block Kit.
+//! It runs in Socket Mode on slack-morphism (the app-level token opens a WebSocket; no public
+//! URL). `SLACK_API_URL` points the client at another Web API base, which is how the tests talk
+//! to a fake Slack on 127.0.0.1.
+//!
+//! Not built yet (issue 11): HTTP mode, buttons and menus, App Home, modals, moderator rights,
+//! the heatmap upload and the scheduled prompts and nudges; see the README.
+
+mod blocks;
+mod mrkdwn;
+mod slash;
+
+use crate::app::App;
+use crate::clock::Clock;
+use crate::config::SlackConfig;
+use crate::domain::Platform;
+use crate::scheduler::{Outbox, Pacer, SendError};
+use crate::startup::{FrontEnd, Shutdown};
+use anyhow::Context;
+use slack_morphism::prelude::*;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The longest wait between two attempts to open the Socket Mode connection.
+const MAX_RETRY_WAIT: Duration = Duration::from_secs(60);
+
+/// What every callback needs, kept in slack-morphism's listener state.
+#[derive(Clone)]
+struct Core {
+    app: App,
+    clock: Clock,
+}
+
+/// The Slack front end as the composition root starts it.
+pub struct SlackFrontEnd {
+    config: SlackConfig,
+}
+
+impl SlackFrontEnd {
+    pub fn new(config: &SlackConfig) -> Self {
+        SlackFrontEnd { config: config.clone() }
+    }
+}
+
+/// Scheduled prompts and nudges are not sent to Slack yet, so the root starts no scheduler for
+/// it: this outbox is never built.
+pub enum SlackOutbox {}
+
+impl Outbox for SlackOutbox {
+    async fn post_prompt(&self, _: &str, _: &crate::app::PromptView<'_>, _: &str, _: &Pacer) -> Result<(), SendError> {
+        match *self {}
+    }
+
+    async fn send_nudge(
+        &self,
+        _: &crate::domain::MemberRef,
+        _: &crate::scheduler::NudgeMessage,
+        _: &Pacer,
+    ) -> Result<(), SendError> {
+        match *self {}
+    }
+}
+
+impl FrontEnd for SlackFrontEnd {
+    type Outbox = SlackOutbox;
+
+    fn name(&self) -> &'static str {
+        "slack"
+    }
+
+    fn platform(&self) -> Platform {
+        Platform::Slack
+    }
+
+    fn outbox(&self) -> Option<SlackOutbox> {
+        None
+    }
+
+    async fn serve(self, app: App, clock: Clock, shutdown: Shutdown) -> anyhow::Result<()> {
+        let client = Arc::new(SlackClient::new(connector(&self.config)?));
+        let callbacks = SlackSocketModeListenerCallbacks::new().with_command_events(slash::on_command);
+        let environment = Arc::new(
+            SlackClientEventsListenerEnvironment::new(client)
+                .with_error_handler(on_listener_error)
+                .with_user_state(Core { app, clock }),
+        );
+        // One connection: Slack delivers each envelope on one of them, and one is enough for
+        // a workspace; the crate reconnects it when it drops.
+        let socket =
+            SlackClientSocketModeConfig::new().with_max_connections_count(1).with_initial_backoff_in_seconds(1);
+        let listener = SlackClientSocketModeListener::new(&socket, environment, callbacks);
+        let token = SlackApiToken::new(self.config.app_token.expose().to_string().into());
+        if !connect(&listener, &token, &shutdown).await {
+            return Ok(());
+        }
+        listener.start().await;
+        tracing::info!("Slack connected in Socket Mode");
+        shutdown.wait().await;
+        listener.shutdown().await;
+        Ok(())
+    }
+}
+
+/// Opens the Socket Mode connection, retrying with backoff while Slack cannot be reached, so a
+/// Slack outage at start neither stops the process nor the other platforms. False when
+/// shutdown came first.
+async fn connect(
+    listener: &SlackClientSocketModeListener<SlackClientHyperHttpsConnector>,
+    token: &SlackApiToken,
+    shutdown: &Shutdown,
+) -> bool {
+    let mut wait = Duration::from_secs(1);
+    loop {
+        match listener.listen_for(token).await {
+            Ok(()) => return true,
+            Err(e) => tracing::warn!(error = %e, retry_in = ?wait, "could not open Slack's Socket Mode connection"),
+        }
+        tokio::select! {
+            () = tokio::time::sleep(wait) => wait = (wait * 2).min(MAX_RETRY_WAIT),
+            () = shutdown.wait() => return false,
+        }
+    }
+}
+
+/// The Web API client's connector: HTTPS with the system's roots, or plain HTTP when
+/// `SLACK_API_URL` says so (the tests' fake).
+fn connector(config: &SlackConfig) -> anyhow::Result<SlackClientHyperHttpsConnector> {
+    let https = hyper_rustls::HttpsConnectorBuilder::new()
+        .with_native_roots()
+        .context("the system's certificate roots could not be read")?
+        .https_or_http()
+        .enable_http1()
+        .enable_http2()
+        .build();
+    let connector = SlackClientHyperConnector::with_connector(https);
+    Ok(match &config.api_url {
+        Some(url) => connector.with_slack_api_url(url),
+        None => connector,
+    })
+}
+
+/// A frame the crate could not handle (it acks it anyway): logged, never shown.
+fn on_listener_error(
+    error: Box<dyn std::error::Error + Send + Sync>,
+    _client: Arc<SlackHyperClient>,
+    _states: SlackClientEventsUserState,
+) -> HttpStatusCode {
+    tracing::error!(error = %error, "a Slack event could not be handled");
+    HttpStatusCode::OK
+}

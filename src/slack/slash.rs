@@ -1,0 +1,78 @@
+//! `/mentor ...`: the text after the command is read by the shared grammar, answered by the
+//! core, and sent back inside the Socket Mode ack (Slack shows it at once); the rest of an
+//! answer too long for one message follows through the command's `response_url`. A member
+//! is (slack, team id, user id). Every failure becomes the same replies the other front ends
+//! give, so no error text of ours or of the platform reaches the member raw.
+
+use super::blocks::{messages, Message};
+use super::mrkdwn::SLASH_COMMAND;
+use super::Core;
+use crate::commands::{self, Caller};
+use crate::domain::{CallerRights, MemberRef, Platform};
+use crate::error::Error;
+use crate::grammar::{self, UsageError};
+use crate::present::{Reply, Text, Tone, View};
+use slack_morphism::prelude::*;
+use std::sync::Arc;
+
+/// The Socket Mode callback for slash commands.
+pub(super) async fn on_command(
+    event: SlackCommandEvent,
+    client: Arc<SlackHyperClient>,
+    states: SlackClientEventsUserState,
+) -> UserCallbackResult<SlackCommandEventResponse> {
+    let core = states.read().await.get_user_state::<Core>().cloned().ok_or("the Slack state was not set")?;
+    let mut sent = messages(&answer(&core, &event).await).into_iter();
+    let first = sent.next().expect("a reply renders to at least one message");
+    let rest: Vec<Message> = sent.collect();
+    if !rest.is_empty() {
+        // After the ack: the rest cannot travel inside it.
+        let response_url = event.response_url.clone();
+        tokio::spawn(async move { follow_up(&client, &response_url, rest).await });
+    }
+    let kind = if first.in_channel { SlackMessageResponseType::InChannel } else { SlackMessageResponseType::Ephemeral };
+    Ok(SlackCommandEventResponse::new(first.content).with_response_type(kind))
+}
+
+/// The reply to one `/mentor` line.
+pub(super) async fn answer(core: &Core, event: &SlackCommandEvent) -> Reply {
+    let caller = Caller {
+        member: MemberRef::new(Platform::Slack, event.team_id.value(), event.user_id.value()),
+        // Moderator rights on Slack (workspace admins, named members) are not read yet, so
+        // moderator commands are refused here with the usual friendly answer.
+        rights: CallerRights::default(),
+    };
+    let text = event.text.as_deref().unwrap_or("");
+    let command = match grammar::parse_slack(text, event.channel_id.value()) {
+        Ok(command) => command,
+        Err(UsageError::Invalid(problem)) => return commands::failure(&problem.into()),
+        Err(usage) => return usage_reply(&usage),
+    };
+    let action = command_name(text);
+    let result: Result<Reply, Error> = commands::run(&core.app, &caller, command, core.clock.now()).await;
+    result.unwrap_or_else(|error| {
+        commands::log_failure(&error, &action, true);
+        commands::failure(&error)
+    })
+}
+
+/// A line the grammar could not read, in Slack's syntax.
+fn usage_reply(usage: &UsageError) -> Reply {
+    let words = usage.written_for(&format!("{SLASH_COMMAND} "));
+    Reply::private(View::new(Tone::Problem).body(Text::new().plain(words)))
+}
+
+/// The subcommand's name for the logs, cut short: the line may hold a page of text.
+fn command_name(text: &str) -> String {
+    crate::error::echo(text.split_whitespace().next().unwrap_or("help")).escape_debug().to_string()
+}
+
+async fn follow_up(client: &SlackHyperClient, response_url: &SlackResponseUrl, rest: Vec<Message>) {
+    for message in rest {
+        let request = SlackApiPostWebhookMessageRequest::new(message.content);
+        if let Err(e) = client.respond_to_event(response_url, &request).await {
+            tracing::warn!(error = %e, "the rest of a long Slack answer could not be sent");
+            return;
+        }
+    }
+}

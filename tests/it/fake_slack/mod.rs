@@ -1,0 +1,185 @@
+//! A fake Slack on 127.0.0.1 that the real slack-morphism client talks to: the Web API under
+//! `/api` (`apps.connections.open` answers with this fake's WebSocket URL) and Socket Mode on
+//! `/link`, spoken as Slack does: `hello` first, then envelopes, each acked by the client with
+//! the envelope id and, for a slash command, the reply. Every reply is checked against Slack's
+//! Block Kit limits (`limits.rs`); a test ends by asserting there was no violation.
+
+mod limits;
+
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::IntoResponse;
+use axum::routing::{any, get, post};
+use axum::{Json, Router};
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::{mpsc, Notify};
+
+/// The app-level token the fake expects on `apps.connections.open`.
+pub const APP_TOKEN: &str = "xapp-fake-app-token";
+pub const BOT_TOKEN: &str = "xoxb-fake-bot-token";
+
+#[derive(Default)]
+struct Shared {
+    /// Where envelopes for the connected client go; `None` until it connects.
+    socket: Option<mpsc::UnboundedSender<String>>,
+    acks: HashMap<String, Value>,
+    /// Web API calls and `response_url` posts, in order: (path, body).
+    calls: Vec<(String, Value)>,
+    violations: Vec<String>,
+    next_envelope: u64,
+}
+
+#[derive(Clone)]
+pub struct FakeSlack {
+    addr: SocketAddr,
+    shared: Arc<Mutex<Shared>>,
+    changed: Arc<Notify>,
+}
+
+impl FakeSlack {
+    pub async fn start() -> FakeSlack {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let fake = FakeSlack { addr, shared: Arc::default(), changed: Arc::new(Notify::new()) };
+        let app = Router::new()
+            .route("/api/apps.connections.open", post(connections_open))
+            .route("/link", get(link))
+            .route("/response/{id}", post(record_call))
+            .route("/api/{method}", any(record_call))
+            .with_state(fake.clone());
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        fake
+    }
+
+    /// The Web API base for `SLACK_API_URL`.
+    pub fn api_url(&self) -> String {
+        format!("http://{}/api", self.addr)
+    }
+
+    /// Waits until the client opened its Socket Mode connection.
+    pub async fn wait_until_connected(&self, limit: Duration) -> bool {
+        self.wait_for(limit, |s| s.socket.is_some().then_some(())).await.is_some()
+    }
+
+    /// Sends `/mentor <text>` from this member and returns the payload of the client's ack.
+    pub async fn slash(&self, team: &str, user: &str, text: &str, limit: Duration) -> Option<Value> {
+        let envelope_id = {
+            let mut shared = self.shared.lock().unwrap();
+            shared.next_envelope += 1;
+            format!("envelope-{}", shared.next_envelope)
+        };
+        let payload = json!({
+            "token": "verification-token", "team_id": team, "team_domain": "learners",
+            "channel_id": "C0LEARN", "channel_name": "learning", "user_id": user, "user_name": "ada",
+            "command": "/mentor", "text": text, "api_app_id": "A0MENTOR", "is_enterprise_install": "false",
+            "response_url": format!("http://{}/response/{envelope_id}", self.addr), "trigger_id": "1.2.3",
+        });
+        let envelope = json!({
+            "envelope_id": envelope_id, "type": "slash_commands", "accepts_response_payload": true,
+            "payload": payload,
+        });
+        let socket = self.wait_for(limit, |s| s.socket.clone()).await?;
+        socket.send(envelope.to_string()).ok()?;
+        self.wait_for(limit, |s| s.acks.get(&envelope_id).cloned()).await
+    }
+
+    /// The `response_url` posts so far.
+    pub fn follow_ups(&self) -> Vec<Value> {
+        let shared = self.shared.lock().unwrap();
+        shared.calls.iter().filter(|(path, _)| path.starts_with("/response/")).map(|(_, b)| b.clone()).collect()
+    }
+
+    pub fn violations(&self) -> Vec<String> {
+        self.shared.lock().unwrap().violations.clone()
+    }
+
+    async fn wait_for<T>(&self, limit: Duration, mut ready: impl FnMut(&Shared) -> Option<T>) -> Option<T> {
+        let deadline = tokio::time::Instant::now() + limit;
+        loop {
+            let notified = self.changed.notified();
+            if let Some(found) = ready(&self.shared.lock().unwrap()) {
+                return Some(found);
+            }
+            if tokio::time::timeout_at(deadline, notified).await.is_err() {
+                return None;
+            }
+        }
+    }
+
+    fn update(&self, change: impl FnOnce(&mut Shared)) {
+        change(&mut self.shared.lock().unwrap());
+        self.changed.notify_waiters();
+    }
+}
+
+async fn connections_open(State(fake): State<FakeSlack>, headers: HeaderMap) -> impl IntoResponse {
+    let authorized = headers.get("authorization").and_then(|v| v.to_str().ok()) == Some(&format!("Bearer {APP_TOKEN}"));
+    if !authorized {
+        fake.update(|s| s.violations.push("apps.connections.open without the app-level token".into()));
+        return Json(json!({ "ok": false, "error": "invalid_auth" }));
+    }
+    Json(json!({ "ok": true, "url": format!("ws://{}/link", fake.addr) }))
+}
+
+async fn link(State(fake): State<FakeSlack>, upgrade: WebSocketUpgrade) -> impl IntoResponse {
+    upgrade.on_upgrade(move |socket| serve_socket(fake, socket))
+}
+
+/// Sends `hello`, then relays envelopes out and records acks in.
+async fn serve_socket(fake: FakeSlack, mut socket: WebSocket) {
+    let hello = json!({
+        "type": "hello", "num_connections": 1,
+        "connection_info": { "app_id": "A0MENTOR" },
+        "debug_info": { "host": "fake-slack", "approximate_connection_time": 3600 },
+    });
+    if socket.send(Message::Text(hello.to_string().into())).await.is_err() {
+        return;
+    }
+    let (sender, mut envelopes) = mpsc::unbounded_channel();
+    fake.update(|s| s.socket = Some(sender));
+    loop {
+        tokio::select! {
+            Some(envelope) = envelopes.recv() => {
+                if socket.send(Message::Text(envelope.into())).await.is_err() { break; }
+            }
+            frame = socket.recv() => match frame {
+                Some(Ok(Message::Text(text))) => record_ack(&fake, &text),
+                Some(Ok(_)) => {}
+                _ => break,
+            },
+        }
+    }
+    fake.update(|s| s.socket = None);
+}
+
+fn record_ack(fake: &FakeSlack, text: &str) {
+    let Ok(ack) = serde_json::from_str::<Value>(text) else {
+        fake.update(|s| s.violations.push(format!("an ack that is not JSON: {text}")));
+        return;
+    };
+    let Some(id) = ack["envelope_id"].as_str().map(str::to_string) else {
+        fake.update(|s| s.violations.push(format!("an ack without envelope_id: {text}")));
+        return;
+    };
+    let payload = ack.get("payload").cloned().unwrap_or(Value::Null);
+    let problems = if payload.is_null() { Vec::new() } else { limits::message_problems(&payload) };
+    fake.update(|s| {
+        s.violations.extend(problems.into_iter().map(|p| format!("{id}: {p}")));
+        s.acks.insert(id, payload);
+    });
+}
+
+async fn record_call(State(fake): State<FakeSlack>, uri: axum::http::Uri, body: String) -> impl IntoResponse {
+    let value = serde_json::from_str(&body).unwrap_or(Value::String(body));
+    let problems = if uri.path().starts_with("/response/") { limits::message_problems(&value) } else { Vec::new() };
+    fake.update(|s| {
+        s.violations.extend(problems.into_iter().map(|p| format!("{}: {p}", uri.path())));
+        s.calls.push((uri.path().to_string(), value));
+    });
+    Json(json!({ "ok": true }))
+}

