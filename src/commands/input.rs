@@ -64,6 +64,15 @@ pub enum Command {
     Setup(SetupRequest),
 }
 
+impl Command {
+    /// Whether the answer may depend on the caller's moderator rights (boards, corrections,
+    /// server setup), so a front end that must ask its platform for them (Slack's `users.info`)
+    /// asks only then. Keep in step with the `App` calls that take `CallerRights`.
+    pub fn consults_rights(&self) -> bool {
+        matches!(self, Command::Leaderboard(_) | Command::Correct(_) | Command::Setup(_))
+    }
+}
+
 /// Another member, as the platform names them (a Discord user, a Slack user id).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OtherMember {

@@ -4,11 +4,12 @@
 //! URL). `SLACK_API_URL` points the client at another Web API base, which is how the tests talk
 //! to a fake Slack on 127.0.0.1.
 //!
-//! Not built yet (issue 11): HTTP mode, buttons and menus, App Home, modals, moderator rights,
-//! the heatmap upload and the scheduled prompts and nudges; see the README.
+//! Not built yet (issue 11): HTTP mode, buttons and menus, App Home, modals, moderators named
+//! by a moderator, the member's zone from `users.info`, the heatmap upload and the scheduled prompts and nudges; see the README.
 
 mod blocks;
 mod mrkdwn;
+mod rights;
 mod slash;
 
 use crate::app::App;
@@ -25,11 +26,20 @@ use std::time::Duration;
 /// The longest wait between two attempts to open the Socket Mode connection.
 const MAX_RETRY_WAIT: Duration = Duration::from_secs(60);
 
+/// The bot scopes the code uses (`commands`: receiving `/mentor`; `users:read`: who is a
+/// workspace admin); `slack/manifest.json` asks
+/// for exactly these, which a test checks.
+pub const BOT_SCOPES: &[&str] = &["commands", "users:read"];
+
+/// The slash commands the code answers, as the manifest declares them.
+pub const SLASH_COMMANDS: &[&str] = &[mrkdwn::SLASH_COMMAND];
+
 /// What every callback needs, kept in slack-morphism's listener state.
 #[derive(Clone)]
 struct Core {
     app: App,
     clock: Clock,
+    admins: Arc<rights::Admins>,
 }
 
 /// The Slack front end as the composition root starts it.
@@ -79,11 +89,12 @@ impl FrontEnd for SlackFrontEnd {
 
     async fn serve(self, app: App, clock: Clock, shutdown: Shutdown) -> anyhow::Result<()> {
         let client = Arc::new(SlackClient::new(connector(&self.config)?));
+        let bot_token = SlackApiToken::new(self.config.bot_token.expose().to_string().into());
         let callbacks = SlackSocketModeListenerCallbacks::new().with_command_events(slash::on_command);
         let environment = Arc::new(
             SlackClientEventsListenerEnvironment::new(client)
                 .with_error_handler(on_listener_error)
-                .with_user_state(Core { app, clock }),
+                .with_user_state(Core { app, clock, admins: Arc::new(rights::Admins::new(bot_token)) }),
         );
         // One connection: Slack delivers each envelope on one of them, and one is enough for
         // a workspace; the crate reconnects it when it drops.

@@ -1,7 +1,7 @@
 //! `/mentor ...`: the text after the command is read by the shared grammar, answered by the
 //! core, and sent back inside the Socket Mode ack (Slack shows it at once); the rest of an
 //! answer too long for one message follows through the command's `response_url`. A member
-//! is (slack, team id, user id). Every failure becomes the same replies the other front ends
+//! is (slack, team id, user id); workspace admins and owners are moderators (`rights.rs`). Every failure becomes the same replies the other front ends
 //! give, so no error text of ours or of the platform reaches the member raw.
 
 use super::blocks::{messages, Message};
@@ -22,7 +22,7 @@ pub(super) async fn on_command(
     states: SlackClientEventsUserState,
 ) -> UserCallbackResult<SlackCommandEventResponse> {
     let core = states.read().await.get_user_state::<Core>().cloned().ok_or("the Slack state was not set")?;
-    let mut sent = messages(&answer(&core, &event).await).into_iter();
+    let mut sent = messages(&answer(&core, &client, &event).await).into_iter();
     let first = sent.next().expect("a reply renders to at least one message");
     let rest: Vec<Message> = sent.collect();
     if !rest.is_empty() {
@@ -35,19 +35,17 @@ pub(super) async fn on_command(
 }
 
 /// The reply to one `/mentor` line.
-pub(super) async fn answer(core: &Core, event: &SlackCommandEvent) -> Reply {
-    let caller = Caller {
-        member: MemberRef::new(Platform::Slack, event.team_id.value(), event.user_id.value()),
-        // Moderator rights on Slack (workspace admins, named members) are not read yet, so
-        // moderator commands are refused here with the usual friendly answer.
-        rights: CallerRights::default(),
-    };
+async fn answer(core: &Core, client: &SlackHyperClient, event: &SlackCommandEvent) -> Reply {
     let text = event.text.as_deref().unwrap_or("");
     let command = match grammar::parse_slack(text, event.channel_id.value()) {
         Ok(command) => command,
         Err(UsageError::Invalid(problem)) => return commands::failure(&problem.into()),
         Err(usage) => return usage_reply(&usage),
     };
+    let (team, user) = (event.team_id.value(), event.user_id.value());
+    let rights =
+        if command.consults_rights() { core.admins.rights(client, team, user).await } else { CallerRights::default() };
+    let caller = Caller { member: MemberRef::new(Platform::Slack, team, user), rights };
     let action = command_name(text);
     let result: Result<Reply, Error> = commands::run(&core.app, &caller, command, core.clock.now()).await;
     result.unwrap_or_else(|error| {

@@ -1,6 +1,7 @@
 //! The real slack-morphism client in Socket Mode against the fake Slack on 127.0.0.1: `/mentor`
 //! subcommands answered inside the ack as Block Kit within Slack's limits, personal answers
-//! ephemeral and answers to questions in the channel, a typo answered with a suggestion in Slack's syntax, a long answer split into
+//! ephemeral and answers to questions in the channel, moderator commands for workspace admins
+//! only (one `users.info` per member, then kept), a typo answered with a suggestion in Slack's syntax, a long answer split into
 //! messages, and the same answer text as the console. Each test ends by asserting the fake saw
 //! no violation.
 
@@ -131,5 +132,47 @@ async fn the_whole_roadmap_fits_slack_limits_and_compare_is_answered() {
         let ack = bot.mentor("U0ADA", text).await;
         assert!(ack["blocks"].as_array().is_some_and(|b| !b.is_empty()), "/mentor {text}: {ack}");
     }
+    bot.finish().await;
+}
+
+#[test]
+fn the_manifest_asks_for_what_the_code_uses_and_nothing_more() {
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string("slack/manifest.json").unwrap()).expect("the manifest is JSON");
+    let strings = |value: &Value| -> Vec<String> {
+        let mut all: Vec<String> = value.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        all.sort();
+        all
+    };
+    let mut scopes: Vec<String> = backend_mentor::slack::BOT_SCOPES.iter().map(|s| s.to_string()).collect();
+    scopes.sort();
+    assert_eq!(strings(&manifest["oauth_config"]["scopes"]["bot"]), scopes);
+    let commands: Vec<&str> = manifest["features"]["slash_commands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["command"].as_str().unwrap())
+        .collect();
+    assert_eq!(commands, backend_mentor::slack::SLASH_COMMANDS);
+    assert_eq!(manifest["settings"]["socket_mode_enabled"], true, "the code connects in Socket Mode");
+    for command in manifest["features"]["slash_commands"].as_array().unwrap() {
+        assert!(command["description"].as_str().unwrap().chars().count() <= 100, "Slack's limit for a description");
+    }
+}
+
+#[tokio::test]
+async fn a_moderator_command_is_refused_for_a_member_and_allowed_for_a_workspace_admin() {
+    let bot = SlackBot::start().await;
+    bot.fake.make_admin("U0ADMIN");
+    let refused = bot.mentor("U0ADA", "setup").await;
+    assert_eq!(refused["response_type"], "ephemeral");
+    let allowed = bot.mentor("U0ADMIN", "setup").await;
+    assert_ne!(words(&refused), words(&allowed), "the admin sees the settings: {allowed}");
+    assert!(words(&refused).contains(&unmarked("Only moderators")), "{refused}");
+    assert!(!words(&allowed).contains(&unmarked("Only moderators")), "{allowed}");
+    bot.mentor("U0ADMIN", "setup").await;
+    assert_eq!(bot.fake.calls_of("users.info"), 2, "one lookup per member, then the kept answer");
+    bot.mentor("U0ADA", "faq is a degree required").await;
+    assert_eq!(bot.fake.calls_of("users.info"), 2, "commands that consult no rights ask Slack nothing");
     bot.finish().await;
 }

@@ -2,9 +2,12 @@
 //! `/api` (`apps.connections.open` answers with this fake's WebSocket URL) and Socket Mode on
 //! `/link`, spoken as Slack does: `hello` first, then envelopes, each acked by the client with
 //! the envelope id and, for a slash command, the reply. Every reply is checked against Slack's
-//! Block Kit limits (`limits.rs`); a test ends by asserting there was no violation.
+//! Block Kit limits (`limits.rs`) and every Web API call against Slack's OpenAPI description
+//! (`openapi.rs`); a test ends by asserting there was no violation. `users.info` answers from
+//! the admins a test named.
 
 mod limits;
+mod openapi;
 
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
@@ -32,6 +35,8 @@ struct Shared {
     calls: Vec<(String, Value)>,
     violations: Vec<String>,
     next_envelope: u64,
+    /// Users `users.info` reports as workspace admins.
+    admins: Vec<String>,
 }
 
 #[derive(Clone)]
@@ -49,6 +54,7 @@ impl FakeSlack {
         let app = Router::new()
             .route("/api/apps.connections.open", post(connections_open))
             .route("/link", get(link))
+            .route("/api/users.info", get(users_info))
             .route("/response/{id}", post(record_call))
             .route("/api/{method}", any(record_call))
             .with_state(fake.clone());
@@ -86,6 +92,17 @@ impl FakeSlack {
         let socket = self.wait_for(limit, |s| s.socket.clone()).await?;
         socket.send(envelope.to_string()).ok()?;
         self.wait_for(limit, |s| s.acks.get(&envelope_id).cloned()).await
+    }
+
+    /// Makes `users.info` report this user as a workspace admin.
+    pub fn make_admin(&self, user: &str) {
+        self.update(|s| s.admins.push(user.to_string()));
+    }
+
+    /// How many Web API calls of this method were made.
+    pub fn calls_of(&self, method: &str) -> usize {
+        let path = format!("/api/{method}");
+        self.shared.lock().unwrap().calls.iter().filter(|(p, _)| *p == path).count()
     }
 
     /// The `response_url` posts so far.
@@ -172,6 +189,33 @@ fn record_ack(fake: &FakeSlack, text: &str) {
         s.violations.extend(problems.into_iter().map(|p| format!("{id}: {p}")));
         s.acks.insert(id, payload);
     });
+}
+
+fn bearer(headers: &HeaderMap, token: &str) -> bool {
+    headers.get("authorization").and_then(|v| v.to_str().ok()) == Some(&format!("Bearer {token}"))
+}
+
+async fn users_info(
+    State(fake): State<FakeSlack>,
+    headers: HeaderMap,
+    axum::extract::Query(query): axum::extract::Query<HashMap<String, String>>,
+) -> impl IntoResponse {
+    let mut problems = openapi::call_problems("users.info", "GET", &query, bearer(&headers, BOT_TOKEN));
+    let Some(user) = query.get("user").cloned() else {
+        problems.push("users.info without user".into());
+        fake.update(|s| s.violations.extend(problems));
+        return Json(json!({ "ok": false, "error": "user_not_found" }));
+    };
+    let admin = fake.shared.lock().unwrap().admins.contains(&user);
+    fake.update(|s| {
+        s.violations.extend(problems);
+        s.calls.push(("/api/users.info".into(), json!(query)));
+    });
+    Json(json!({
+        "ok": true,
+        "user": { "id": user, "team_id": "T0LEARN", "name": "member", "is_admin": admin, "is_owner": false,
+                  "is_bot": false, "tz": "Europe/Berlin", "tz_offset": 3600 },
+    }))
 }
 
 async fn record_call(State(fake): State<FakeSlack>, uri: axum::http::Uri, body: String) -> impl IntoResponse {

@@ -1,0 +1,69 @@
+//! Moderator rights on Slack: workspace admins and owners, read from `users.info` (scope
+//! `users:read`) only for commands that consult rights, and kept for a few minutes so a
+//! moderator's run of commands costs one call (the method allows about 100 a minute). A lookup
+//! that fails grants nothing and is not kept: the member is refused politely and may retry.
+
+use crate::domain::CallerRights;
+use slack_morphism::prelude::*;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// How long an answer from `users.info` is trusted: a demoted admin loses moderator commands
+/// within this time.
+const KEPT_FOR: Duration = Duration::from_secs(300);
+/// Entries kept at most; the oldest half is dropped past it.
+const KEPT_AT_MOST: usize = 10_000;
+
+pub(super) struct Admins {
+    bot_token: SlackApiToken,
+    known: Mutex<HashMap<(String, String), (Instant, bool)>>,
+}
+
+impl Admins {
+    pub(super) fn new(bot_token: SlackApiToken) -> Self {
+        Admins { bot_token, known: Mutex::new(HashMap::new()) }
+    }
+
+    /// The member's rights in their workspace.
+    pub(super) async fn rights(&self, client: &SlackHyperClient, team: &str, user: &str) -> CallerRights {
+        let key = (team.to_string(), user.to_string());
+        let cached = self.known.lock().unwrap_or_else(|e| e.into_inner()).get(&key).copied();
+        let admin = match cached {
+            Some((at, admin)) if at.elapsed() < KEPT_FOR => admin,
+            _ => match self.look_up(client, user).await {
+                Some(admin) => {
+                    self.keep(key, admin);
+                    admin
+                }
+                None => false,
+            },
+        };
+        CallerRights { manage_server: admin, role_ids: Vec::new() }
+    }
+
+    async fn look_up(&self, client: &SlackHyperClient, user: &str) -> Option<bool> {
+        let request = SlackApiUsersInfoRequest::new(user.to_string().into());
+        match client.open_session(&self.bot_token).users_info(&request).await {
+            Ok(found) => {
+                let flags = found.user.flags;
+                Some(flags.is_admin.unwrap_or(false) || flags.is_owner.unwrap_or(false))
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "users.info failed; the member gets no moderator rights this time");
+                None
+            }
+        }
+    }
+
+    fn keep(&self, key: (String, String), admin: bool) {
+        let mut known = self.known.lock().unwrap_or_else(|e| e.into_inner());
+        if known.len() >= KEPT_AT_MOST {
+            let mut ages: Vec<Instant> = known.values().map(|(at, _)| *at).collect();
+            ages.sort();
+            let cutoff = ages[ages.len() / 2];
+            known.retain(|_, (at, _)| *at > cutoff);
+        }
+        known.insert(key, (Instant::now(), admin));
+    }
+}
