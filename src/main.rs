@@ -117,28 +117,37 @@ async fn run_bot(config: &Config, redactor: &Redactor) -> ExitCode {
         eprintln!("  backend-mentor console");
         return ExitCode::from(2);
     };
+    // Listening from here, so a SIGTERM during the migrations is a clean stop once they end.
+    let signal = startup::shutdown_signal();
     let app = match startup::build_app(config).await {
         Ok(app) => app,
+        Err(e) => return startup_failed(&e, redactor),
+    };
+    // Every front end is built before any starts serving, so one that cannot be built stops
+    // the start before a member was answered.
+    let slack = match config.slack.as_ref().map(SlackFrontEnd::new).transpose() {
+        Ok(slack) => slack,
         Err(e) => return startup_failed(&e, redactor),
     };
     let mut root = Root::new(app, Clock::system(), config.scheduler);
     if let Some(discord) = &config.discord {
         root.start(DiscordFrontEnd::new(discord));
     }
-    if let Some(slack) = &config.slack {
-        root.start(SlackFrontEnd::new(slack));
+    if let Some(slack) = slack {
+        root.start(slack);
     }
-    match root.run(startup::shutdown_signal()).await {
+    match root.run(signal).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => startup_failed(&e, redactor),
     }
 }
 
 async fn console(config: &Config, user: &str) -> anyhow::Result<()> {
+    let signal = startup::shutdown_signal();
     let app = startup::build_app(config).await?;
     let mut root = Root::new(app, Clock::system(), config.scheduler);
     root.start(ConsoleFrontEnd::new(user, config.scheduler));
-    root.run(startup::shutdown_signal()).await
+    root.run(signal).await
 }
 
 async fn ask(config: &Config, line: &str, user: &str, redactor: &Redactor) -> ExitCode {

@@ -30,6 +30,12 @@ const NUDGE_CHECKIN: &str = "nudge:checkin:";
 const DELETE: &str = "privacy:delete";
 
 impl Action {
+    /// Whether answering this click reads the caller's rights (a leaderboard page is for
+    /// moderators); the counterpart of `Command::consults_rights`.
+    pub fn consults_rights(&self) -> bool {
+        matches!(self, Action::BoardPage(_))
+    }
+
     /// The id the control carries.
     pub fn format(&self) -> String {
         match self {

@@ -1,6 +1,7 @@
 //! The neutral `Reply` as Block Kit, fitted to Slack's limits: a header (plain text, 150
 //! characters), the body and each long field as sections of at most 3,000 characters (split at
 //! line breaks, never cut), short fields side by side (ten to a section), the footer as context.
+//! The buttons and menus follow as `actions` blocks (`controls.rs`).
 //! A message holds at most 50 blocks and Slack refuses one whose blocks together pass about
 //! 13,200 characters, so a long answer becomes several messages instead of an error.
 
@@ -32,7 +33,9 @@ pub(crate) struct Message {
 pub(crate) fn messages(reply: &Reply) -> Vec<Message> {
     let fallback = fallback(&reply.view);
     let in_channel = !reply.is_private();
-    split(blocks(&reply.view))
+    let mut all = blocks(&reply.view);
+    all.extend(super::controls::actions(&reply.rows));
+    split(all)
         .into_iter()
         .map(|blocks| Message {
             content: SlackMessageContent::new().with_text(fallback.clone()).with_blocks(blocks),
@@ -133,7 +136,7 @@ fn fallback(view: &View) -> String {
 }
 
 /// At most `limit` characters, with an ellipsis when cut (for the few places a split cannot go).
-fn cut(text: &str, limit: usize) -> String {
+pub(super) fn cut(text: &str, limit: usize) -> String {
     if text.chars().count() <= limit {
         return text.to_string();
     }

@@ -4,19 +4,25 @@
 //! URL). `SLACK_API_URL` points the client at another Web API base, which is how the tests talk
 //! to a fake Slack on 127.0.0.1.
 //!
-//! Not built yet (issue 11): HTTP mode, buttons and menus, App Home, modals, moderators named
-//! by a moderator, the member's zone from `users.info`, the heatmap upload and the scheduled prompts and nudges; see the README.
+//! Buttons and menus are answered through `response_url` (`clicks.rs`), the scheduler posts
+//! through `outbox.rs`, and files go up with Slack's upload flow (`web.rs`).
+//!
+//! Not built yet (issue 11): HTTP mode, App Home, modals and the shortcut, moderators named by
+//! a moderator, the member's zone from `users.info`; see the README.
 
 mod blocks;
+mod clicks;
+mod controls;
 mod mrkdwn;
+mod outbox;
 mod rights;
 mod slash;
+mod web;
 
 use crate::app::App;
 use crate::clock::Clock;
 use crate::config::SlackConfig;
 use crate::domain::Platform;
-use crate::scheduler::{Outbox, Pacer, SendError};
 use crate::startup::{FrontEnd, Shutdown};
 use anyhow::Context;
 use slack_morphism::prelude::*;
@@ -26,10 +32,17 @@ use std::time::Duration;
 /// The longest wait between two attempts to open the Socket Mode connection.
 const MAX_RETRY_WAIT: Duration = Duration::from_secs(60);
 
+/// Socket Mode connections held open. The crate answers one connection's envelopes one at a
+/// time (each ack carries the answer), and Slack spreads envelopes over an app's connections
+/// (ten at most), so several keep one slow answer from holding up everyone else's; the crate
+/// reconnects each when it drops.
+const SOCKET_CONNECTIONS: u32 = 4;
+
 /// The bot scopes the code uses (`commands`: receiving `/mentor`; `users:read`: who is a
-/// workspace admin); `slack/manifest.json` asks
-/// for exactly these, which a test checks.
-pub const BOT_SCOPES: &[&str] = &["commands", "users:read"];
+/// workspace admin; `chat:write`: the daily prompt and nudges; `im:write`: opening a member's
+/// direct messages; `files:write`: the heatmap upload); `slack/manifest.json` asks for exactly
+/// these, which a test checks.
+pub const BOT_SCOPES: &[&str] = &["commands", "users:read", "chat:write", "im:write", "files:write"];
 
 /// The slash commands the code answers, as the manifest declares them.
 pub const SLASH_COMMANDS: &[&str] = &[mrkdwn::SLASH_COMMAND];
@@ -40,35 +53,29 @@ struct Core {
     app: App,
     clock: Clock,
     admins: Arc<rights::Admins>,
+    web: Arc<web::Web>,
 }
 
-/// The Slack front end as the composition root starts it.
+pub use outbox::SlackOutbox;
+
+/// The Slack front end as the composition root starts it: one Web API client shared by the
+/// listener and the scheduler's outbox.
 pub struct SlackFrontEnd {
     config: SlackConfig,
+    client: Arc<SlackHyperClient>,
+    web: Arc<web::Web>,
 }
 
 impl SlackFrontEnd {
-    pub fn new(config: &SlackConfig) -> Self {
-        SlackFrontEnd { config: config.clone() }
-    }
-}
-
-/// Scheduled prompts and nudges are not sent to Slack yet, so the root starts no scheduler for
-/// it: this outbox is never built.
-pub enum SlackOutbox {}
-
-impl Outbox for SlackOutbox {
-    async fn post_prompt(&self, _: &str, _: &crate::app::PromptView<'_>, _: &str, _: &Pacer) -> Result<(), SendError> {
-        match *self {}
+    pub fn new(config: &SlackConfig) -> anyhow::Result<Self> {
+        let client = Arc::new(SlackClient::new(connector(config)?));
+        let token = SlackApiToken::new(config.bot_token.expose().to_string().into());
+        let web = Arc::new(web::Web::new(client.clone(), token));
+        Ok(SlackFrontEnd { config: config.clone(), client, web })
     }
 
-    async fn send_nudge(
-        &self,
-        _: &crate::domain::MemberRef,
-        _: &crate::scheduler::NudgeMessage,
-        _: &Pacer,
-    ) -> Result<(), SendError> {
-        match *self {}
+    fn bot_token(&self) -> SlackApiToken {
+        SlackApiToken::new(self.config.bot_token.expose().to_string().into())
     }
 }
 
@@ -84,29 +91,32 @@ impl FrontEnd for SlackFrontEnd {
     }
 
     fn outbox(&self) -> Option<SlackOutbox> {
-        None
+        Some(SlackOutbox::new(self.web.clone()))
     }
 
     async fn serve(self, app: App, clock: Clock, shutdown: Shutdown) -> anyhow::Result<()> {
-        let client = Arc::new(SlackClient::new(connector(&self.config)?));
-        let bot_token = SlackApiToken::new(self.config.bot_token.expose().to_string().into());
-        let callbacks = SlackSocketModeListenerCallbacks::new().with_command_events(slash::on_command);
+        let (client, bot_token) = (self.client.clone(), self.bot_token());
+        let callbacks = SlackSocketModeListenerCallbacks::new()
+            .with_command_events(slash::on_command)
+            .with_interaction_events(clicks::on_interaction);
         let environment = Arc::new(
-            SlackClientEventsListenerEnvironment::new(client)
-                .with_error_handler(on_listener_error)
-                .with_user_state(Core { app, clock, admins: Arc::new(rights::Admins::new(bot_token)) }),
+            SlackClientEventsListenerEnvironment::new(client).with_error_handler(on_listener_error).with_user_state(
+                Core { app, clock, admins: Arc::new(rights::Admins::new(bot_token)), web: self.web.clone() },
+            ),
         );
-        // One connection: Slack delivers each envelope on one of them, and one is enough for
-        // a workspace; the crate reconnects it when it drops.
-        let socket =
-            SlackClientSocketModeConfig::new().with_max_connections_count(1).with_initial_backoff_in_seconds(1);
+        let socket = SlackClientSocketModeConfig::new()
+            .with_max_connections_count(SOCKET_CONNECTIONS)
+            .with_initial_backoff_in_seconds(1);
         let listener = SlackClientSocketModeListener::new(&socket, environment, callbacks);
         let token = SlackApiToken::new(self.config.app_token.expose().to_string().into());
         if !connect(&listener, &token, &shutdown).await {
             return Ok(());
         }
         listener.start().await;
-        tracing::info!("Slack connected in Socket Mode");
+        tracing::info!(
+            connections = SOCKET_CONNECTIONS,
+            "Slack Socket Mode started; each connection is opened and reopened by slack-morphism"
+        );
         shutdown.wait().await;
         listener.shutdown().await;
         Ok(())

@@ -2,16 +2,18 @@
 //! core, and sent back inside the Socket Mode ack (Slack shows it at once); the rest of an
 //! answer too long for one message follows through the command's `response_url`. A member
 //! is (slack, team id, user id); workspace admins and owners are moderators (`rights.rs`). Every failure becomes the same replies the other front ends
-//! give, so no error text of ours or of the platform reaches the member raw.
+//! give, so no error text of ours or of the platform reaches the member raw. A file that goes
+//! with the answer (the streak heatmap) is uploaded after the ack.
 
 use super::blocks::{messages, Message};
 use super::mrkdwn::SLASH_COMMAND;
+use super::web::Web;
 use super::Core;
 use crate::commands::{self, Caller};
 use crate::domain::{CallerRights, MemberRef, Platform};
 use crate::error::Error;
 use crate::grammar::{self, UsageError};
-use crate::present::{Reply, Text, Tone, View};
+use crate::present::{Attachment, Reply, Text, Tone, View};
 use slack_morphism::prelude::*;
 use std::sync::Arc;
 
@@ -22,7 +24,15 @@ pub(super) async fn on_command(
     states: SlackClientEventsUserState,
 ) -> UserCallbackResult<SlackCommandEventResponse> {
     let core = states.read().await.get_user_state::<Core>().cloned().ok_or("the Slack state was not set")?;
-    let mut sent = messages(&answer(&core, &client, &event).await).into_iter();
+    let reply = answer(&core, &client, &event).await;
+    if let Some(file) = reply.attachment.clone() {
+        // After the ack, so the three seconds hold; a private answer's file goes to the member's
+        // direct messages, since a file shared in a channel is seen by everyone there.
+        let to = if reply.is_private() { None } else { Some(event.channel_id.clone()) };
+        let (web, user) = (core.web.clone(), event.user_id.value().to_string());
+        tokio::spawn(async move { share_file(&web, to, &user, &file).await });
+    }
+    let mut sent = messages(&reply).into_iter();
     let first = sent.next().expect("a reply renders to at least one message");
     let rest: Vec<Message> = sent.collect();
     if !rest.is_empty() {
@@ -63,6 +73,16 @@ fn usage_reply(usage: &UsageError) -> Reply {
 /// The subcommand's name for the logs, cut short: the line may hold a page of text.
 fn command_name(text: &str) -> String {
     crate::error::echo(text.split_whitespace().next().unwrap_or("help")).escape_debug().to_string()
+}
+
+async fn share_file(web: &Web, channel: Option<SlackChannelId>, user: &str, file: &Attachment) {
+    let channel = match channel {
+        Some(channel) => Ok(channel),
+        None => web.direct_channel(user).await,
+    };
+    if let Err(e) = async { web.upload(channel?, file, &file.name).await }.await {
+        tracing::warn!(error = %e, file = %file.name, "a file for a Slack answer could not be uploaded");
+    }
 }
 
 async fn follow_up(client: &SlackHyperClient, response_url: &SlackResponseUrl, rest: Vec<Message>) {

@@ -5,83 +5,11 @@
 //! messages, and the same answer text as the console. Each test ends by asserting the fake saw
 //! no violation.
 
-use crate::common::{at, spawn_app, TestApp};
-use crate::fake_slack::{FakeSlack, APP_TOKEN, BOT_TOKEN};
+use crate::common::at;
+use crate::slack_bot::{unmarked, words, SlackBot};
 use backend_mentor::clock::Clock;
-use backend_mentor::config::{SchedulerConfig, Secret, SlackConfig};
 use backend_mentor::console::Console;
-use backend_mentor::slack::SlackFrontEnd;
-use backend_mentor::startup::Root;
 use serde_json::Value;
-use std::time::Duration;
-use tokio::sync::oneshot;
-
-const WAIT: Duration = Duration::from_secs(20);
-const TEAM: &str = "T0LEARN";
-
-/// A mentor connected to a fake Slack, with its database and a way to stop it.
-struct SlackBot {
-    fake: FakeSlack,
-    t: TestApp,
-    stop: Option<oneshot::Sender<()>>,
-    task: tokio::task::JoinHandle<anyhow::Result<()>>,
-}
-
-impl SlackBot {
-    async fn start() -> SlackBot {
-        let fake = FakeSlack::start().await;
-        let t = spawn_app().await;
-        let config = SlackConfig {
-            bot_token: Secret::new(BOT_TOKEN),
-            app_token: Secret::new(APP_TOKEN),
-            api_url: Some(fake.api_url()),
-        };
-        let (stop, stopped) = oneshot::channel::<()>();
-        let app = t.app.clone();
-        let task = tokio::spawn(async move {
-            let mut root = Root::new(app, Clock::fixed(at(2026, 3, 2, 12, 0)), SchedulerConfig::default());
-            root.start(SlackFrontEnd::new(&config));
-            root.run(async move {
-                let _ = stopped.await;
-            })
-            .await
-        });
-        assert!(fake.wait_until_connected(WAIT).await, "the client opens its Socket Mode connection");
-        SlackBot { fake, t, stop: Some(stop), task }
-    }
-
-    async fn mentor(&self, user: &str, text: &str) -> Value {
-        self.fake.slash(TEAM, user, text, WAIT).await.unwrap_or_else(|| panic!("no ack for /mentor {text}"))
-    }
-
-    /// Stops the mentor and asserts Slack would have accepted everything it sent.
-    async fn finish(mut self) {
-        let _ = self.stop.take().unwrap().send(());
-        self.task.await.unwrap().expect("the mentor stops cleanly");
-        assert_eq!(self.fake.violations(), Vec::<String>::new());
-    }
-}
-
-/// Every text of a message's blocks, markup aside, in order.
-fn words(message: &Value) -> String {
-    let mut out = Vec::new();
-    for block in message["blocks"].as_array().expect("blocks") {
-        let texts = [&block["text"]].into_iter().chain(block["fields"].as_array().into_iter().flatten());
-        let elements = block["elements"].as_array().into_iter().flatten();
-        for text in texts.chain(elements) {
-            if let Some(t) = text["text"].as_str() {
-                out.push(t.to_string());
-            }
-        }
-    }
-    // As Slack shows them: its three escapes decoded.
-    unmarked(&out.join("\n").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
-}
-
-/// Text with markup and spacing set aside, to compare answers across front ends.
-fn unmarked(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
-}
 
 #[tokio::test]
 async fn faq_answers_inside_the_ack_with_the_console_s_words() {
@@ -155,6 +83,7 @@ fn the_manifest_asks_for_what_the_code_uses_and_nothing_more() {
         .collect();
     assert_eq!(commands, backend_mentor::slack::SLASH_COMMANDS);
     assert_eq!(manifest["settings"]["socket_mode_enabled"], true, "the code connects in Socket Mode");
+    assert_eq!(manifest["settings"]["interactivity"]["is_enabled"], true, "the code answers buttons and menus");
     for command in manifest["features"]["slash_commands"].as_array().unwrap() {
         assert!(command["description"].as_str().unwrap().chars().count() <= 100, "Slack's limit for a description");
     }
@@ -174,5 +103,26 @@ async fn a_moderator_command_is_refused_for_a_member_and_allowed_for_a_workspace
     assert_eq!(bot.fake.calls_of("users.info"), 2, "one lookup per member, then the kept answer");
     bot.mentor("U0ADA", "faq is a degree required").await;
     assert_eq!(bot.fake.calls_of("users.info"), 2, "commands that consult no rights ask Slack nothing");
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn the_streak_heatmap_is_uploaded_after_the_ack_to_the_member_s_direct_messages() {
+    let bot = SlackBot::start().await;
+    bot.mentor("U0ADA", "checkin 30").await;
+    let streak = bot.mentor("U0ADA", "streak").await;
+    assert_eq!(streak["response_type"], "ephemeral", "{streak}");
+    let completed = bot.fake.wait_for_calls("files.completeUploadExternal", 1, crate::slack_bot::WAIT).await;
+    assert_eq!(completed.len(), 1, "the upload is completed once");
+    assert_eq!(
+        completed[0]["channel_id"], "D00ADA",
+        "a private answer's file goes to the member alone: {}",
+        completed[0]
+    );
+    let uploads = bot.fake.uploads();
+    let bytes = uploads.values().next().expect("the bytes were uploaded");
+    assert!(bytes.starts_with(b"\x89PNG\r\n"), "a PNG image");
+    let asked = &bot.fake.calls("files.getUploadURLExternal")[0];
+    assert_eq!(asked["length"], bytes.len().to_string(), "the announced length is the uploaded one");
     bot.finish().await;
 }

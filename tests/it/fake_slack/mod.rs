@@ -6,8 +6,12 @@
 //! (`openapi.rs`); a test ends by asserting there was no violation. `users.info` answers from
 //! the admins a test named.
 
+pub mod envelopes;
 mod limits;
 mod openapi;
+mod web;
+
+pub use web::Fault;
 
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
@@ -20,7 +24,8 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::sync::{mpsc, Notify};
+use std::time::Instant;
+use tokio::sync::{mpsc, oneshot, Notify};
 
 /// The app-level token the fake expects on `apps.connections.open`.
 pub const APP_TOKEN: &str = "xapp-fake-app-token";
@@ -29,7 +34,11 @@ pub const BOT_TOKEN: &str = "xoxb-fake-bot-token";
 #[derive(Default)]
 struct Shared {
     /// Where envelopes for the connected client go; `None` until it connects.
-    socket: Option<mpsc::UnboundedSender<String>>,
+    /// The client's open connections by number; envelopes go to them in turn, as Slack spreads
+    /// them over an app's connections.
+    sockets: Vec<(u64, mpsc::UnboundedSender<String>)>,
+    next_socket: u64,
+    turn: usize,
     acks: HashMap<String, Value>,
     /// Web API calls and `response_url` posts, in order: (path, body).
     calls: Vec<(String, Value)>,
@@ -37,6 +46,12 @@ struct Shared {
     next_envelope: u64,
     /// Users `users.info` reports as workspace admins.
     admins: Vec<String>,
+    /// Bytes sent to an upload URL, by file id.
+    uploads: HashMap<String, Vec<u8>>,
+    /// Failures to answer, per Web API method, in order.
+    faults: HashMap<String, Vec<Fault>>,
+    /// Envelopes whose ack someone is timing.
+    timing: HashMap<String, oneshot::Sender<Instant>>,
 }
 
 #[derive(Clone)]
@@ -55,6 +70,11 @@ impl FakeSlack {
             .route("/api/apps.connections.open", post(connections_open))
             .route("/link", get(link))
             .route("/api/users.info", get(users_info))
+            .route("/api/chat.postMessage", post(web::chat_post_message))
+            .route("/api/conversations.open", post(web::conversations_open))
+            .route("/api/files.getUploadURLExternal", get(web::get_upload_url))
+            .route("/api/files.completeUploadExternal", post(web::complete_upload))
+            .route("/upload/{file_id}", post(web::receive_bytes))
             .route("/response/{id}", post(record_call))
             .route("/api/{method}", any(record_call))
             .with_state(fake.clone());
@@ -69,29 +89,86 @@ impl FakeSlack {
 
     /// Waits until the client opened its Socket Mode connection.
     pub async fn wait_until_connected(&self, limit: Duration) -> bool {
-        self.wait_for(limit, |s| s.socket.is_some().then_some(())).await.is_some()
+        self.wait_for(limit, |s| (!s.sockets.is_empty()).then_some(())).await.is_some()
+    }
+
+    /// Waits until the client holds `count` connections at once.
+    pub async fn wait_until_connections(&self, count: usize, limit: Duration) -> bool {
+        self.wait_for(limit, |s| (s.sockets.len() >= count).then_some(())).await.is_some()
     }
 
     /// Sends `/mentor <text>` from this member and returns the payload of the client's ack.
     pub async fn slash(&self, team: &str, user: &str, text: &str, limit: Duration) -> Option<Value> {
-        let envelope_id = {
-            let mut shared = self.shared.lock().unwrap();
-            shared.next_envelope += 1;
-            format!("envelope-{}", shared.next_envelope)
-        };
-        let payload = json!({
-            "token": "verification-token", "team_id": team, "team_domain": "learners",
-            "channel_id": "C0LEARN", "channel_name": "learning", "user_id": user, "user_name": "ada",
-            "command": "/mentor", "text": text, "api_app_id": "A0MENTOR", "is_enterprise_install": "false",
-            "response_url": format!("http://{}/response/{envelope_id}", self.addr), "trigger_id": "1.2.3",
-        });
-        let envelope = json!({
-            "envelope_id": envelope_id, "type": "slash_commands", "accepts_response_payload": true,
-            "payload": payload,
-        });
-        let socket = self.wait_for(limit, |s| s.socket.clone()).await?;
-        socket.send(envelope.to_string()).ok()?;
+        let envelope_id = self.next_envelope_id();
+        self.send_slash(&envelope_id, team, user, text, limit).await?;
         self.wait_for(limit, |s| s.acks.get(&envelope_id).cloned()).await
+    }
+
+    /// Sends `/mentor <text>` and returns how long the ack took, from the envelope's send to
+    /// its ack's arrival (for the load tool).
+    pub async fn slash_timed(&self, team: &str, user: &str, text: &str, limit: Duration) -> Option<Duration> {
+        let envelope_id = self.next_envelope_id();
+        let (sender, acked) = oneshot::channel();
+        self.shared.lock().unwrap().timing.insert(envelope_id.clone(), sender);
+        let sent = Instant::now();
+        self.send_slash(&envelope_id, team, user, text, limit).await?;
+        let acked_at = tokio::time::timeout(limit, acked).await.ok()?.ok()?;
+        Some(acked_at.duration_since(sent))
+    }
+
+    fn next_envelope_id(&self) -> String {
+        let mut shared = self.shared.lock().unwrap();
+        shared.next_envelope += 1;
+        format!("envelope-{}", shared.next_envelope)
+    }
+
+    async fn send_slash(&self, envelope_id: &str, team: &str, user: &str, text: &str, limit: Duration) -> Option<()> {
+        let envelope = envelopes::slash(envelope_id, team, user, text, &self.response_url(envelope_id));
+        self.send(envelope, limit).await
+    }
+
+    /// Clicks the element `action_id` of a message the bot sent (a button, or a multi-select
+    /// with `chosen` picked) and waits for the ack. The answer comes through `response_url`:
+    /// see `wait_for_follow_ups`.
+    pub async fn click(
+        &self,
+        team: &str,
+        user: &str,
+        action_id: &str,
+        chosen: Option<&[&str]>,
+        limit: Duration,
+    ) -> bool {
+        let envelope_id = self.next_envelope_id();
+        let envelope = envelopes::click(&envelope_id, team, user, action_id, chosen, &self.response_url(&envelope_id));
+        if self.send(envelope, limit).await.is_none() {
+            return false;
+        }
+        self.wait_for(limit, |s| s.acks.contains_key(&envelope_id).then_some(())).await.is_some()
+    }
+
+    /// Waits until at least `count` `response_url` posts arrived, and returns them all.
+    pub async fn wait_for_follow_ups(&self, count: usize, limit: Duration) -> Vec<Value> {
+        let posts = |s: &Shared| -> Vec<Value> {
+            s.calls.iter().filter(|(path, _)| path.starts_with("/response/")).map(|(_, b)| b.clone()).collect()
+        };
+        self.wait_for(limit, |s| Some(posts(s)).filter(|p| p.len() >= count))
+            .await
+            .unwrap_or_else(|| posts(&self.shared.lock().unwrap()))
+    }
+
+    fn response_url(&self, envelope_id: &str) -> String {
+        format!("http://{}/response/{envelope_id}", self.addr)
+    }
+
+    async fn send(&self, envelope: Value, limit: Duration) -> Option<()> {
+        let socket = self
+            .wait_for(limit, |s| {
+                let turn = s.turn % s.sockets.len().max(1);
+                s.sockets.get(turn).map(|(_, sender)| sender.clone())
+            })
+            .await?;
+        self.update(|s| s.turn += 1);
+        socket.send(envelope.to_string()).ok()
     }
 
     /// Makes `users.info` report this user as a workspace admin.
@@ -99,16 +176,36 @@ impl FakeSlack {
         self.update(|s| s.admins.push(user.to_string()));
     }
 
+    /// Makes the next calls of `method` fail, in order.
+    pub fn fail_next(&self, method: &str, faults: &[Fault]) {
+        self.update(|s| s.faults.entry(method.to_string()).or_default().extend(faults.iter().cloned()));
+    }
+
+    /// The bodies of the calls of this Web API method so far, in order.
+    pub fn calls(&self, method: &str) -> Vec<Value> {
+        let path = format!("/api/{method}");
+        self.shared.lock().unwrap().calls.iter().filter(|(p, _)| *p == path).map(|(_, b)| b.clone()).collect()
+    }
+
+    /// Waits until at least `count` calls of `method` were made, and returns their bodies.
+    pub async fn wait_for_calls(&self, method: &str, count: usize, limit: Duration) -> Vec<Value> {
+        let path = format!("/api/{method}");
+        let bodies =
+            |s: &Shared| -> Vec<Value> { s.calls.iter().filter(|(p, _)| *p == path).map(|(_, b)| b.clone()).collect() };
+        self.wait_for(limit, |s| Some(bodies(s)).filter(|b| b.len() >= count))
+            .await
+            .unwrap_or_else(|| bodies(&self.shared.lock().unwrap()))
+    }
+
+    /// The bytes uploaded for each file, by file id.
+    pub fn uploads(&self) -> HashMap<String, Vec<u8>> {
+        self.shared.lock().unwrap().uploads.clone()
+    }
+
     /// How many Web API calls of this method were made.
     pub fn calls_of(&self, method: &str) -> usize {
         let path = format!("/api/{method}");
         self.shared.lock().unwrap().calls.iter().filter(|(p, _)| *p == path).count()
-    }
-
-    /// The `response_url` posts so far.
-    pub fn follow_ups(&self) -> Vec<Value> {
-        let shared = self.shared.lock().unwrap();
-        shared.calls.iter().filter(|(path, _)| path.starts_with("/response/")).map(|(_, b)| b.clone()).collect()
     }
 
     pub fn violations(&self) -> Vec<String> {
@@ -158,7 +255,12 @@ async fn serve_socket(fake: FakeSlack, mut socket: WebSocket) {
         return;
     }
     let (sender, mut envelopes) = mpsc::unbounded_channel();
-    fake.update(|s| s.socket = Some(sender));
+    let mut number = 0;
+    fake.update(|s| {
+        s.next_socket += 1;
+        number = s.next_socket;
+        s.sockets.push((number, sender));
+    });
     loop {
         tokio::select! {
             Some(envelope) = envelopes.recv() => {
@@ -171,10 +273,11 @@ async fn serve_socket(fake: FakeSlack, mut socket: WebSocket) {
             },
         }
     }
-    fake.update(|s| s.socket = None);
+    fake.update(|s| s.sockets.retain(|(n, _)| *n != number));
 }
 
 fn record_ack(fake: &FakeSlack, text: &str) {
+    let arrived = Instant::now();
     let Ok(ack) = serde_json::from_str::<Value>(text) else {
         fake.update(|s| s.violations.push(format!("an ack that is not JSON: {text}")));
         return;
@@ -187,6 +290,9 @@ fn record_ack(fake: &FakeSlack, text: &str) {
     let problems = if payload.is_null() { Vec::new() } else { limits::message_problems(&payload) };
     fake.update(|s| {
         s.violations.extend(problems.into_iter().map(|p| format!("{id}: {p}")));
+        if let Some(timer) = s.timing.remove(&id) {
+            let _ = timer.send(arrived);
+        }
         s.acks.insert(id, payload);
     });
 }
