@@ -13,7 +13,7 @@ mod slack;
 
 pub use database_url::{redact_url, DatabaseUrl};
 pub use env_file::{load_env_file, read_env_file, EnvFile, EnvFileError};
-pub use slack::SlackConfig;
+pub use slack::{SlackConfig, SlackMode};
 
 use crate::domain::Timezone;
 use std::fmt;
@@ -125,7 +125,11 @@ impl Config {
             secrets.push(discord.token.expose().to_string());
         }
         if let Some(slack) = &self.slack {
-            secrets.extend([slack.bot_token.expose().to_string(), slack.app_token.expose().to_string()]);
+            secrets.push(slack.bot_token.expose().to_string());
+            secrets.push(match &slack.mode {
+                SlackMode::Socket { app_token } => app_token.expose().to_string(),
+                SlackMode::Http { signing_secret, .. } => signing_secret.expose().to_string(),
+            });
         }
         secrets
     }

@@ -18,10 +18,17 @@ pub(super) async fn on_interaction(
     client: Arc<SlackHyperClient>,
     states: SlackClientEventsUserState,
 ) -> UserCallbackResult<()> {
-    let SlackInteractionEvent::BlockActions(click) = event else { return Ok(()) };
     let core = states.read().await.get_user_state::<Core>().cloned().ok_or("the Slack state was not set")?;
-    tokio::spawn(async move { answer_click(&core, &client, click).await });
+    on_event(&core, &client, event);
     Ok(())
+}
+
+/// An interaction in either mode: a block action is answered after the ack.
+pub(super) fn on_event(core: &Core, client: &Arc<SlackHyperClient>, event: SlackInteractionEvent) {
+    if let SlackInteractionEvent::BlockActions(click) = event {
+        let (core, client) = (core.clone(), client.clone());
+        tokio::spawn(async move { answer_click(&core, &client, click).await });
+    }
 }
 
 /// What was clicked: the action and a menu's chosen values.

@@ -1,5 +1,5 @@
 //! `/mentor ...`: the text after the command is read by the shared grammar, answered by the
-//! core, and sent back inside the Socket Mode ack (Slack shows it at once); the rest of an
+//! core, and sent back inside the Socket Mode ack or the HTTP response (Slack shows it at once); the rest of an
 //! answer too long for one message follows through the command's `response_url`. A member
 //! is (slack, team id, user id); workspace admins and owners are moderators (`rights.rs`). Every failure becomes the same replies the other front ends
 //! give, so no error text of ours or of the platform reaches the member raw. A file that goes
@@ -24,7 +24,17 @@ pub(super) async fn on_command(
     states: SlackClientEventsUserState,
 ) -> UserCallbackResult<SlackCommandEventResponse> {
     let core = states.read().await.get_user_state::<Core>().cloned().ok_or("the Slack state was not set")?;
-    let reply = answer(&core, &client, &event).await;
+    Ok(respond(&core, &client, &event).await)
+}
+
+/// The answer to a slash command in either mode: the first message for the ack or the HTTP
+/// response; the rest of a long answer and any file follow on their own after it.
+pub(super) async fn respond(
+    core: &Core,
+    client: &Arc<SlackHyperClient>,
+    event: &SlackCommandEvent,
+) -> SlackCommandEventResponse {
+    let reply = answer(core, client, event).await;
     if let Some(file) = reply.attachment.clone() {
         // After the ack, so the three seconds hold; a private answer's file goes to the member's
         // direct messages, since a file shared in a channel is seen by everyone there.
@@ -37,11 +47,11 @@ pub(super) async fn on_command(
     let rest: Vec<Message> = sent.collect();
     if !rest.is_empty() {
         // After the ack: the rest cannot travel inside it.
-        let response_url = event.response_url.clone();
+        let (client, response_url) = (client.clone(), event.response_url.clone());
         tokio::spawn(async move { follow_up(&client, &response_url, rest).await });
     }
     let kind = if first.in_channel { SlackMessageResponseType::InChannel } else { SlackMessageResponseType::Ephemeral };
-    Ok(SlackCommandEventResponse::new(first.content).with_response_type(kind))
+    SlackCommandEventResponse::new(first.content).with_response_type(kind)
 }
 
 /// The reply to one `/mentor` line.

@@ -37,7 +37,8 @@ const FAILING_RUN: Duration = Duration::from_millis(1500);
 const STOP_WAIT: Duration = Duration::from_secs(15);
 
 /// The binary with every secret configured, logging at `level` in `format`, Discord's REST going
-/// to `proxy`; Slack's Web API goes to a closed port, so its connection is refused and retried.
+/// to `proxy`; Slack in HTTP mode on a free port, its Web API on a closed port (the app token,
+/// which would mean Socket Mode instead, is tried in `configuration_errors_print_no_secret`).
 fn mentor(dir: &Path, (level, format): (&str, &str), proxy: &str) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_backend-mentor"));
     command
@@ -50,9 +51,9 @@ fn mentor(dir: &Path, (level, format): (&str, &str), proxy: &str) -> Command {
         .env("DISCORD_TOKEN", DISCORD_TOKEN)
         .env("DISCORD_API_PROXY", proxy)
         .env("SLACK_BOT_TOKEN", SLACK_BOT_TOKEN)
-        .env("SLACK_APP_TOKEN", SLACK_APP_TOKEN)
         .env("SLACK_API_URL", format!("{}/api", closed_port_url()))
         .env("SLACK_SIGNING_SECRET", SLACK_SIGNING_SECRET)
+        .env("SLACK_HTTP_ADDR", "127.0.0.1:0")
         .env("DATABASE_URL", format!("sqlite://{}", dir.join("mentor.db").display()))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -146,6 +147,13 @@ fn configuration_errors_print_no_secret() {
         let out = output_of(mentor(dir.path(), logs, &proxy).env("DATABASE_URL", &query).args(["ask", "/streak"]));
         assert!(out.contains("could not start"), "{out}");
         assert_no_secret(&out, &format!("a SQLite URL with a password query {scenario}"));
+
+        // Socket Mode's token and HTTP mode's secret at once: refused, naming the variable only.
+        let both = output_of(
+            mentor(dir.path(), logs, &proxy).env("SLACK_APP_TOKEN", SLACK_APP_TOKEN).args(["ask", "/streak"]),
+        );
+        assert!(both.contains("SLACK_SIGNING_SECRET"), "{both}");
+        assert_no_secret(&both, &format!("both Slack modes {scenario}"));
 
         let broken =
             format!("LOG_FORMAT={}\nSLACK_BOT_TOKEN={SLACK_BOT_TOKEN}\nDISCORD_TOKEN=\"{DISCORD_TOKEN}\n", logs.1);

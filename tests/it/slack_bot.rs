@@ -5,7 +5,7 @@
 use crate::common::{at, spawn_app, TestApp};
 use crate::fake_slack::{FakeSlack, APP_TOKEN, BOT_TOKEN};
 use backend_mentor::clock::Clock;
-use backend_mentor::config::{SchedulerConfig, Secret, SlackConfig};
+use backend_mentor::config::{SchedulerConfig, Secret, SlackConfig, SlackMode};
 use backend_mentor::slack::SlackFrontEnd;
 use backend_mentor::startup::Root;
 use serde_json::Value;
@@ -30,13 +30,15 @@ impl SlackBot {
 
     /// Started with these scheduler settings (the schedule tests tick every second).
     pub async fn start_with(scheduling: SchedulerConfig) -> SlackBot {
+        SlackBot::start_in(scheduling, SlackMode::Socket { app_token: Secret::new(APP_TOKEN) }).await
+    }
+
+    /// Started in this mode; in HTTP mode there is no connection to wait for.
+    pub async fn start_in(scheduling: SchedulerConfig, mode: SlackMode) -> SlackBot {
+        let socket_mode = matches!(mode, SlackMode::Socket { .. });
         let fake = FakeSlack::start().await;
         let t = spawn_app().await;
-        let config = SlackConfig {
-            bot_token: Secret::new(BOT_TOKEN),
-            app_token: Secret::new(APP_TOKEN),
-            api_url: Some(fake.api_url()),
-        };
+        let config = SlackConfig { bot_token: Secret::new(BOT_TOKEN), mode, api_url: Some(fake.api_url()) };
         let (stop, stopped) = oneshot::channel::<()>();
         let app = t.app.clone();
         let task = tokio::spawn(async move {
@@ -47,7 +49,9 @@ impl SlackBot {
             })
             .await
         });
-        assert!(fake.wait_until_connected(WAIT).await, "the client opens its Socket Mode connection");
+        if socket_mode {
+            assert!(fake.wait_until_connected(WAIT).await, "the client opens its Socket Mode connection");
+        }
         SlackBot { fake, t, stop: Some(stop), task }
     }
 

@@ -156,7 +156,8 @@ impl FakeSlack {
             .unwrap_or_else(|| posts(&self.shared.lock().unwrap()))
     }
 
-    fn response_url(&self, envelope_id: &str) -> String {
+    /// A `response_url` on this fake; posts to it are recorded as follow-ups.
+    pub fn response_url(&self, envelope_id: &str) -> String {
         format!("http://{}/response/{envelope_id}", self.addr)
     }
 

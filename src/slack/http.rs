@@ -1,0 +1,175 @@
+//! HTTP mode, for replicas behind a load balancer: Slack POSTs slash commands, interactivity
+//! and events to `SLACK_HTTP_ADDR`. Every request's v0 signature is checked over the raw body
+//! before anything is parsed (slack-morphism's verifier: HMAC-SHA256 with the signing secret,
+//! compared in constant time, a timestamp more than five minutes from now refused); a missing
+//! header, a wrong signature or an old timestamp is a bare 401 and nothing runs. Bodies are
+//! capped at `BODY_LIMIT`. Slack retries an event it thinks failed, so each `event_id` is
+//! handled once (`EventIds`, kept in this process: replicas behind a balancer would share it
+//! through the store, issue 12).
+
+use super::{clicks, slash, Core};
+use crate::config::Secret;
+use crate::startup::Shutdown;
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::{Json, Router};
+use slack_morphism::prelude::*;
+use slack_morphism::signature_verifier::SlackEventSignatureVerifier;
+use std::collections::{HashSet, VecDeque};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+
+/// Slack's largest payloads (an interaction carrying a long message) stay well under this.
+const BODY_LIMIT: usize = 256 * 1024;
+/// Event ids remembered for de-duplication; Slack retries within minutes.
+const EVENT_IDS_KEPT: usize = 10_000;
+
+#[derive(Clone)]
+struct Http {
+    core: Core,
+    client: Arc<SlackHyperClient>,
+    verifier: SlackEventSignatureVerifier,
+    events: Arc<Mutex<EventIds>>,
+}
+
+/// Serves Slack's requests until shutdown, then finishes those in flight.
+pub(super) async fn serve(
+    core: Core,
+    client: Arc<SlackHyperClient>,
+    signing_secret: &Secret,
+    listen: SocketAddr,
+    shutdown: Shutdown,
+) -> anyhow::Result<()> {
+    let verifier = SlackEventSignatureVerifier::new(&SlackSigningSecret::new(signing_secret.expose().to_string()));
+    let state = Http { core, client, verifier, events: Arc::default() };
+    let router = Router::new()
+        .route("/slack/commands", post(command))
+        .route("/slack/interactivity", post(interaction))
+        .route("/slack/events", post(event))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .with_state(state);
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .map_err(|e| anyhow::anyhow!(e).context(format!("SLACK_HTTP_ADDR {listen} could not be bound")))?;
+    tracing::info!(address = %listener.local_addr()?, "Slack HTTP mode listening");
+    axum::serve(listener, router).with_graceful_shutdown(async move { shutdown.wait().await }).await?;
+    Ok(())
+}
+
+/// The body as text when Slack signed it, else the status to answer.
+fn verified<'b>(http: &Http, headers: &HeaderMap, body: &'b Bytes) -> Result<&'b str, StatusCode> {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let (Some(signature), Some(timestamp)) = (
+        header(SlackEventSignatureVerifier::SLACK_SIGNED_HASH_HEADER),
+        header(SlackEventSignatureVerifier::SLACK_SIGNED_TIMESTAMP),
+    ) else {
+        return Err(StatusCode::UNAUTHORIZED);
+    };
+    let text = std::str::from_utf8(body).map_err(|_| StatusCode::UNAUTHORIZED)?;
+    match http.verifier.verify(signature, text, timestamp) {
+        Ok(()) => Ok(text),
+        Err(e) => {
+            tracing::warn!(error = %e, "a request that Slack did not sign was refused");
+            Err(StatusCode::UNAUTHORIZED)
+        }
+    }
+}
+
+async fn command(State(http): State<Http>, headers: HeaderMap, body: Bytes) -> Response {
+    let text = match verified(&http, &headers, &body) {
+        Ok(text) => text,
+        Err(status) => return status.into_response(),
+    };
+    match serde_urlencoded::from_str::<SlackCommandEvent>(text) {
+        Ok(event) => Json(slash::respond(&http.core, &http.client, &event).await).into_response(),
+        Err(e) => refused("a slash command", &e),
+    }
+}
+
+async fn interaction(State(http): State<Http>, headers: HeaderMap, body: Bytes) -> Response {
+    let text = match verified(&http, &headers, &body) {
+        Ok(text) => text,
+        Err(status) => return status.into_response(),
+    };
+    let form: Vec<(String, String)> = serde_urlencoded::from_str(text).unwrap_or_default();
+    let payload = form.into_iter().find(|(name, _)| name == "payload").map(|(_, value)| value).unwrap_or_default();
+    match serde_json::from_str::<SlackInteractionEvent>(&payload) {
+        Ok(event) => {
+            clicks::on_event(&http.core, &http.client, event);
+            StatusCode::OK.into_response()
+        }
+        Err(e) => refused("an interaction", &e),
+    }
+}
+
+async fn event(State(http): State<Http>, headers: HeaderMap, body: Bytes) -> Response {
+    let text = match verified(&http, &headers, &body) {
+        Ok(text) => text,
+        Err(status) => return status.into_response(),
+    };
+    let Ok(event) = serde_json::from_str::<serde_json::Value>(text) else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    if event["type"] == "url_verification" {
+        return Json(serde_json::json!({ "challenge": event["challenge"] })).into_response();
+    }
+    let id = event["event_id"].as_str().unwrap_or("");
+    if !http.events.lock().expect("the event ids").first_time(id) {
+        tracing::debug!(event_id = id, "a retried Slack event was acknowledged and not handled again");
+        return StatusCode::OK.into_response();
+    }
+    // No event is subscribed yet (the Home tab will be the first): acknowledged once, logged.
+    tracing::debug!(event_id = id, kind = %event["event"]["type"], "a Slack event arrived");
+    StatusCode::OK.into_response()
+}
+
+fn refused(what: &str, error: &dyn std::error::Error) -> Response {
+    tracing::warn!(error = %error, "{what} from Slack could not be read");
+    StatusCode::BAD_REQUEST.into_response()
+}
+
+/// The most recent event ids, oldest forgotten first.
+#[derive(Default)]
+struct EventIds {
+    order: VecDeque<String>,
+    seen: HashSet<String>,
+}
+
+impl EventIds {
+    /// True the first time an id is offered (an empty id is never a repeat).
+    fn first_time(&mut self, id: &str) -> bool {
+        if id.is_empty() {
+            return true;
+        }
+        if !self.seen.insert(id.to_string()) {
+            return false;
+        }
+        self.order.push_back(id.to_string());
+        if self.order.len() > EVENT_IDS_KEPT {
+            if let Some(oldest) = self.order.pop_front() {
+                self.seen.remove(&oldest);
+            }
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_event_id_is_handled_once_and_old_ids_are_forgotten() {
+        let mut ids = EventIds::default();
+        assert!(ids.first_time("Ev1"));
+        assert!(!ids.first_time("Ev1"), "a retry is not handled again");
+        for n in 0..EVENT_IDS_KEPT {
+            ids.first_time(&format!("Ev-{n}"));
+        }
+        assert_eq!(ids.seen.len(), EVENT_IDS_KEPT);
+        assert!(ids.first_time("Ev1"), "forgotten after ten thousand newer ones");
+    }
+}
