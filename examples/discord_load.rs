@@ -13,9 +13,12 @@ mod bot_process;
 #[path = "../tests/it/fake_discord/mod.rs"]
 #[allow(dead_code)]
 mod fake_discord;
+#[path = "support/percentile.rs"]
+mod percentile;
 
 use bot_process::start_bot;
 use fake_discord::{fixtures, FakeDiscord};
+use percentile::percentile;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::process::Command;
@@ -92,11 +95,6 @@ fn print_windows(sent_at: &HashMap<String, (Instant, u64)>, answered: &HashMap<S
         })
         .collect();
     println!("p99 by 10 s of sending: {}", p99s.join(", "));
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted.get(index).copied().unwrap_or_default()
 }
 
 #[tokio::main]

@@ -12,19 +12,17 @@ mod bot_process;
 #[path = "../tests/it/fake_slack/mod.rs"]
 #[allow(dead_code)]
 mod fake_slack;
+#[path = "support/percentile.rs"]
+mod percentile;
 
 use fake_slack::{FakeSlack, APP_TOKEN, BOT_TOKEN};
+use percentile::percentile;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 const WAIT: Duration = Duration::from_secs(30);
 const LINES: [&str; 5] =
     ["faq which language should I learn first", "compare postgres mongo", "roadmap 3", "checkin 30", "streak"];
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted.get(index).copied().unwrap_or_default()
-}
 
 #[tokio::main]
 async fn main() {

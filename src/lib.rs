@@ -20,6 +20,7 @@ pub mod error;
 pub mod grammar;
 pub mod heatmap;
 pub mod present;
+mod recent;
 pub mod scheduler;
 pub mod slack;
 pub mod startup;

@@ -3,11 +3,10 @@
 //! interaction waits on command registration (which runs in the background, `registration.rs`).
 //!
 //! Every event is counted while it is handled (for a graceful shutdown). An interaction seen
-//! before is dropped (`recent.rs`); a slash command runs beside the defer timer (`reply.rs`);
+//! before is dropped (`crate::recent`); a slash command runs beside the defer timer (`reply.rs`);
 //! an unknown command or subcommand is answered kindly; everything else goes to poise.
 
 use super::lifecycle::InFlight;
-use super::recent::RecentInteractions;
 use super::registration::Registration;
 use super::reply::{self, Answer, Target};
 use super::rest::Rest;
@@ -15,9 +14,14 @@ use super::{render, Data, Error};
 use crate::app::App;
 use crate::clock::Clock;
 use crate::error::UserError;
+use crate::recent::RecentIds;
 use poise::serenity_prelude as serenity;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
+
+/// Interaction ids kept per shard of `RecentIds`: 16 x 4,096, about half a minute of traffic at
+/// 2,000 interactions a second, which covers a gateway replay.
+const RECENT_PER_SHARD: usize = 4096;
 
 /// Commands whose successful answer everyone in the channel sees; the rest answer only the
 /// caller. A deferred answer keeps the visibility chosen when deferring, so it is chosen by this.
@@ -33,7 +37,7 @@ pub(crate) struct Dispatcher {
     registration: Option<Registration>,
     guild_id: Option<u64>,
     in_flight: Arc<InFlight>,
-    recent: RecentInteractions,
+    recent: RecentIds<u64>,
 }
 
 impl Dispatcher {
@@ -52,7 +56,7 @@ impl Dispatcher {
             registration: None,
             guild_id,
             in_flight,
-            recent: RecentInteractions::default(),
+            recent: RecentIds::new(RECENT_PER_SHARD),
         }
     }
 

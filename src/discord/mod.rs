@@ -13,7 +13,6 @@ mod dispatch;
 mod errors;
 mod lifecycle;
 mod outbox;
-mod recent;
 mod registration;
 pub mod render;
 mod reply;

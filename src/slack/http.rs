@@ -4,11 +4,12 @@
 //! compared in constant time, a timestamp more than five minutes from now refused); a missing
 //! header, a wrong signature or an old timestamp is a bare 401 and nothing runs. Bodies are
 //! capped at `BODY_LIMIT`. Slack retries an event it thinks failed, so each `event_id` is
-//! handled once (`EventIds`, kept in this process: replicas behind a balancer would share it
-//! through the store, issue 12).
+//! handled once (`crate::recent::RecentIds`, kept in this process: replicas behind a balancer
+//! would share it through the store, issue 12).
 
 use super::{clicks, slash, Core};
 use crate::config::Secret;
+use crate::recent::RecentIds;
 use crate::startup::Shutdown;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
@@ -18,21 +19,21 @@ use axum::routing::post;
 use axum::{Json, Router};
 use slack_morphism::prelude::*;
 use slack_morphism::signature_verifier::SlackEventSignatureVerifier;
-use std::collections::{HashSet, VecDeque};
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// Slack's largest payloads (an interaction carrying a long message) stay well under this.
 const BODY_LIMIT: usize = 256 * 1024;
-/// Event ids remembered for de-duplication; Slack retries within minutes.
-const EVENT_IDS_KEPT: usize = 10_000;
+/// Event ids remembered per shard for de-duplication (16 x 625, about ten thousand); Slack
+/// retries within minutes.
+const EVENT_IDS_PER_SHARD: usize = 625;
 
 #[derive(Clone)]
 struct Http {
     core: Core,
     client: Arc<SlackHyperClient>,
     verifier: SlackEventSignatureVerifier,
-    events: Arc<Mutex<EventIds>>,
+    events: Arc<RecentIds<String>>,
 }
 
 /// Serves Slack's requests until shutdown, then finishes those in flight.
@@ -44,7 +45,7 @@ pub(super) async fn serve(
     shutdown: Shutdown,
 ) -> anyhow::Result<()> {
     let verifier = SlackEventSignatureVerifier::new(&SlackSigningSecret::new(signing_secret.expose().to_string()));
-    let state = Http { core, client, verifier, events: Arc::default() };
+    let state = Http { core, client, verifier, events: Arc::new(RecentIds::new(EVENT_IDS_PER_SHARD)) };
     let router = Router::new()
         .route("/slack/commands", post(command))
         .route("/slack/interactivity", post(interaction))
@@ -117,7 +118,8 @@ async fn event(State(http): State<Http>, headers: HeaderMap, body: Bytes) -> Res
         return Json(serde_json::json!({ "challenge": event["challenge"] })).into_response();
     }
     let id = event["event_id"].as_str().unwrap_or("");
-    if !http.events.lock().expect("the event ids").first_time(id) {
+    // An event without an id cannot be told from its retry: it is handled each time.
+    if !id.is_empty() && !http.events.first_time(id.to_string()) {
         tracing::debug!(event_id = id, "a retried Slack event was acknowledged and not handled again");
         return StatusCode::OK.into_response();
     }
@@ -129,47 +131,4 @@ async fn event(State(http): State<Http>, headers: HeaderMap, body: Bytes) -> Res
 fn refused(what: &str, error: &dyn std::error::Error) -> Response {
     tracing::warn!(error = %error, "{what} from Slack could not be read");
     StatusCode::BAD_REQUEST.into_response()
-}
-
-/// The most recent event ids, oldest forgotten first.
-#[derive(Default)]
-struct EventIds {
-    order: VecDeque<String>,
-    seen: HashSet<String>,
-}
-
-impl EventIds {
-    /// True the first time an id is offered (an empty id is never a repeat).
-    fn first_time(&mut self, id: &str) -> bool {
-        if id.is_empty() {
-            return true;
-        }
-        if !self.seen.insert(id.to_string()) {
-            return false;
-        }
-        self.order.push_back(id.to_string());
-        if self.order.len() > EVENT_IDS_KEPT {
-            if let Some(oldest) = self.order.pop_front() {
-                self.seen.remove(&oldest);
-            }
-        }
-        true
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_event_id_is_handled_once_and_old_ids_are_forgotten() {
-        let mut ids = EventIds::default();
-        assert!(ids.first_time("Ev1"));
-        assert!(!ids.first_time("Ev1"), "a retry is not handled again");
-        for n in 0..EVENT_IDS_KEPT {
-            ids.first_time(&format!("Ev-{n}"));
-        }
-        assert_eq!(ids.seen.len(), EVENT_IDS_KEPT);
-        assert!(ids.first_time("Ev1"), "forgotten after ten thousand newer ones");
-    }
 }
