@@ -1,5 +1,6 @@
 //! Ids of deliveries already handled, so one delivered twice runs once: a Discord interaction
 //! replayed after a gateway resume, a Slack event Slack retried. The second copy is dropped.
+//! Slack's front end also keeps here the members whose zone is settled.
 //!
 //! The record is in memory and bounded: the last `per_shard` ids of each of `SHARDS` shards.
 //! The shards keep every lock short and never shared by most deliveries at once. It is per
@@ -34,10 +35,7 @@ impl<K: Hash + Eq + Clone> RecentIds<K> {
 
     /// Records `id`; false when it was already recorded (a repeat).
     pub(crate) fn first_time(&self, id: K) -> bool {
-        let mut hasher = DefaultHasher::new();
-        id.hash(&mut hasher);
-        let shard = &self.shards[(hasher.finish() % SHARDS as u64) as usize];
-        let mut shard = shard.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut shard = self.shard_of(&id);
         if !shard.seen.insert(id.clone()) {
             return false;
         }
@@ -49,6 +47,18 @@ impl<K: Hash + Eq + Clone> RecentIds<K> {
         }
         true
     }
+
+    /// Whether `id` is recorded, without recording it.
+    pub(crate) fn contains(&self, id: &K) -> bool {
+        self.shard_of(id).seen.contains(id)
+    }
+
+    fn shard_of(&self, id: &K) -> std::sync::MutexGuard<'_, Shard<K>> {
+        let mut hasher = DefaultHasher::new();
+        id.hash(&mut hasher);
+        let shard = &self.shards[(hasher.finish() % SHARDS as u64) as usize];
+        shard.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 }
 
 #[cfg(test)]
@@ -58,13 +68,14 @@ mod tests {
     #[test]
     fn a_repeat_is_recognised_and_old_ids_are_forgotten() {
         let recent = RecentIds::new(4);
+        assert!(!recent.contains(&7u64));
         assert!(recent.first_time(7u64));
-        assert!(!recent.first_time(7));
+        assert!(recent.contains(&7) && !recent.first_time(7));
         // Enough newer ids that the shard holding 7 overflows whatever the hash.
         for n in 8..8 + (SHARDS as u64) * 64 {
             assert!(recent.first_time(n));
         }
-        assert!(recent.first_time(7), "the oldest id of a full shard is forgotten");
+        assert!(!recent.contains(&7) && recent.first_time(7), "the oldest id of a full shard is forgotten");
         let texts = RecentIds::new(4);
         assert!(texts.first_time("Ev1".to_string()));
         assert!(!texts.first_time("Ev1".to_string()));

@@ -98,6 +98,11 @@ impl App {
         Ok(self.member_and_zone(member).await?.1)
     }
 
+    /// Whether the member chose a zone of their own (a space default does not count).
+    pub async fn has_own_timezone(&self, member: &MemberRef) -> Result<bool, Error> {
+        Ok(self.store.member_lookup(member).await?.member_zone.is_some())
+    }
+
     /// The member's row id (when they have one) and their zone, in one query.
     pub(crate) async fn member_and_zone(&self, member: &MemberRef) -> Result<(Option<i64>, Timezone), Error> {
         let found = self.store.member_lookup(member).await?;

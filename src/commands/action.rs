@@ -36,6 +36,11 @@ impl Action {
         matches!(self, Action::BoardPage(_))
     }
 
+    /// Whether the answer counts in the caller's own day; see `Command::counts_in_members_day`.
+    pub fn counts_in_members_day(&self) -> bool {
+        matches!(self, Action::NudgeCheckIn { .. })
+    }
+
     /// The id the control carries.
     pub fn format(&self) -> String {
         match self {

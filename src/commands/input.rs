@@ -71,6 +71,16 @@ impl Command {
     pub fn consults_rights(&self) -> bool {
         matches!(self, Command::Leaderboard(_) | Command::Correct(_) | Command::Setup(_))
     }
+
+    /// Whether the answer counts in the caller's own calendar day or shows their zone, so a
+    /// front end that can learn the zone from its platform (Slack's `users.info`) does so first.
+    pub fn counts_in_members_day(&self) -> bool {
+        match self {
+            Command::CheckIn { .. } | Command::Streak { .. } | Command::History | Command::Pause(_) => true,
+            Command::Settings(change) => change.timezone.is_none(),
+            _ => false,
+        }
+    }
 }
 
 /// Another member, as the platform names them (a Discord user, a Slack user id).

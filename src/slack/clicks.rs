@@ -47,9 +47,17 @@ async fn answer_click(core: &Core, client: &SlackHyperClient, event: SlackIntera
     };
     let name = action.format();
     let (team, user) = (event.team.id.value(), user.id.value());
-    let rights =
-        if action.consults_rights() { core.admins.rights(client, team, user).await } else { CallerRights::default() };
+    let rights = if action.consults_rights() {
+        core.admins.rights(&core.web, team, user).await
+    } else {
+        CallerRights::default()
+    };
     let caller = Caller { member: MemberRef::new(Platform::Slack, team, user), rights };
+    if let Action::NudgeCheckIn { space_id } = &action {
+        // Counted in the member's day, in the space the nudge came from.
+        let nudged = MemberRef::new(Platform::Slack, space_id, user);
+        core.zones.adopt(&core.app, &core.web, &nudged, core.clock.now()).await;
+    }
     let result = commands::click(&core.app, &caller, action, &chosen, core.clock.now()).await;
     let (reply, replace) = match &result {
         Ok(reply) => (reply.clone(), true),

@@ -8,8 +8,10 @@
 //! Buttons and menus are answered through `response_url` (`clicks.rs`), the scheduler posts
 //! through `outbox.rs`, and files go up with Slack's upload flow (`web.rs`).
 //!
+//! A member's zone comes from their Slack profile (`zones.rs`) until they choose one.
+//!
 //! Not built yet (issue 11): App Home, modals and the shortcut, moderators named by a
-//! moderator, the member's zone from `users.info`; see the README.
+//! moderator; see the README.
 
 mod blocks;
 mod clicks;
@@ -21,6 +23,7 @@ mod rights;
 mod slash;
 mod socket;
 mod web;
+mod zones;
 
 use crate::app::App;
 use crate::clock::Clock;
@@ -47,6 +50,7 @@ struct Core {
     app: App,
     clock: Clock,
     admins: Arc<rights::Admins>,
+    zones: Arc<zones::Zones>,
     web: Arc<web::Web>,
 }
 
@@ -67,10 +71,6 @@ impl SlackFrontEnd {
         let web = Arc::new(web::Web::new(client.clone(), token));
         Ok(SlackFrontEnd { config: config.clone(), client, web })
     }
-
-    fn bot_token(&self) -> SlackApiToken {
-        SlackApiToken::new(self.config.bot_token.expose().to_string().into())
-    }
 }
 
 impl FrontEnd for SlackFrontEnd {
@@ -89,8 +89,8 @@ impl FrontEnd for SlackFrontEnd {
     }
 
     async fn serve(self, app: App, clock: Clock, shutdown: Shutdown) -> anyhow::Result<()> {
-        let admins = Arc::new(rights::Admins::new(self.bot_token()));
-        let core = Core { app, clock, admins, web: self.web.clone() };
+        let (admins, zones) = (Arc::new(rights::Admins::new()), Arc::new(zones::Zones::new()));
+        let core = Core { app, clock, admins, zones, web: self.web.clone() };
         match &self.config.mode {
             SlackMode::Socket { app_token } => socket::serve(core, self.client.clone(), app_token, shutdown).await,
             SlackMode::Http { signing_secret, listen } => {

@@ -3,8 +3,8 @@
 //! moderator's run of commands costs one call (the method allows about 100 a minute). A lookup
 //! that fails grants nothing and is not kept: the member is refused politely and may retry.
 
+use super::web::Web;
 use crate::domain::CallerRights;
-use slack_morphism::prelude::*;
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -16,22 +16,21 @@ const KEPT_FOR: Duration = Duration::from_secs(300);
 const KEPT_AT_MOST: usize = 10_000;
 
 pub(super) struct Admins {
-    bot_token: SlackApiToken,
     known: Mutex<HashMap<(String, String), (Instant, bool)>>,
 }
 
 impl Admins {
-    pub(super) fn new(bot_token: SlackApiToken) -> Self {
-        Admins { bot_token, known: Mutex::new(HashMap::new()) }
+    pub(super) fn new() -> Self {
+        Admins { known: Mutex::new(HashMap::new()) }
     }
 
     /// The member's rights in their workspace.
-    pub(super) async fn rights(&self, client: &SlackHyperClient, team: &str, user: &str) -> CallerRights {
+    pub(super) async fn rights(&self, web: &Web, team: &str, user: &str) -> CallerRights {
         let key = (team.to_string(), user.to_string());
         let cached = self.known.lock().unwrap_or_else(|e| e.into_inner()).get(&key).copied();
         let admin = match cached {
             Some((at, admin)) if at.elapsed() < KEPT_FOR => admin,
-            _ => match self.look_up(client, user).await {
+            _ => match self.look_up(web, user).await {
                 Some(admin) => {
                     self.keep(key, admin);
                     admin
@@ -42,11 +41,10 @@ impl Admins {
         CallerRights { manage_server: admin, role_ids: Vec::new() }
     }
 
-    async fn look_up(&self, client: &SlackHyperClient, user: &str) -> Option<bool> {
-        let request = SlackApiUsersInfoRequest::new(user.to_string().into());
-        match client.open_session(&self.bot_token).users_info(&request).await {
+    async fn look_up(&self, web: &Web, user: &str) -> Option<bool> {
+        match web.user(user).await {
             Ok(found) => {
-                let flags = found.user.flags;
+                let flags = found.flags;
                 Some(flags.is_admin.unwrap_or(false) || flags.is_owner.unwrap_or(false))
             }
             Err(e) => {

@@ -41,6 +41,12 @@ impl Web {
         Ok(channel)
     }
 
+    /// The member's profile from `users.info`: their admin flags and zone.
+    pub(super) async fn user(&self, user_id: &str) -> Result<SlackUser, SlackClientError> {
+        let request = SlackApiUsersInfoRequest::new(user_id.to_string().into());
+        Ok(self.session().users_info(&request).await?.user)
+    }
+
     /// Shares the file in the channel with `title` above it.
     pub(super) async fn upload(
         &self,

@@ -33,7 +33,12 @@ async fn a_check_in_is_stored_for_the_slack_member_and_the_streak_counts_it() {
     let bot = SlackBot::start().await;
     let ack = bot.mentor("U0ADA", "checkin 30 read a chapter on indexes").await;
     assert!(words(&ack).contains("30"), "{ack}");
-    assert_eq!(ack["response_type"], "ephemeral", "a member's own record is theirs to see");
+    // Acked empty while the zone was learned, then answered through response_url, which Slack
+    // shows only to the member unless told otherwise.
+    assert_ne!(ack["response_type"], "in_channel", "a member's own record is theirs to see");
+    assert_eq!(bot.fake.calls_of("users.info"), 1, "the member's zone was asked for first");
+    let second = bot.mentor("U0ADA", "checkin 10").await;
+    assert_eq!(second["response_type"], "ephemeral", "{second}");
     let streak = bot.mentor("U0ADA", "streak").await;
     assert!(words(&streak).contains(&unmarked("1 day")), "{streak}");
     let other = bot.mentor("U0BOB", "streak").await;
@@ -124,5 +129,35 @@ async fn the_streak_heatmap_is_uploaded_after_the_ack_to_the_member_s_direct_mes
     assert!(bytes.starts_with(b"\x89PNG\r\n"), "a PNG image");
     let asked = &bot.fake.calls("files.getUploadURLExternal")[0];
     assert_eq!(asked["length"], bytes.len().to_string(), "the announced length is the uploaded one");
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn a_member_s_days_count_in_their_slack_zone_unless_they_chose_one() {
+    let bot = SlackBot::start().await;
+    bot.mentor("U0ADA", "faq is a degree required").await;
+    assert_eq!(bot.fake.calls_of("users.info"), 0, "a question needs no zone");
+    // 12:00 UTC is 13:00 in Berlin, the fake profile's zone: the check-in's day is 2 March.
+    bot.mentor("U0ADA", "checkin 30").await;
+    let settings = bot.mentor("U0ADA", "settings").await;
+    // The footer's example names Europe/Berlin too: read the sentence that names the zone.
+    assert!(words(&settings).contains(&unmarked("counted in Europe/Berlin")), "Slack's zone was adopted: {settings}");
+    bot.mentor("U0ADA", "streak").await;
+    assert_eq!(bot.fake.calls_of("users.info"), 1, "asked once per member");
+    bot.mentor("U0BOB", "settings timezone:Asia/Tokyo").await;
+    bot.mentor("U0BOB", "checkin 20").await;
+    let chosen = bot.mentor("U0BOB", "settings").await;
+    assert!(words(&chosen).contains(&unmarked("counted in Asia/Tokyo")), "a chosen zone is kept: {chosen}");
+    assert_eq!(bot.fake.calls_of("users.info"), 1, "a member who chose a zone is not asked");
+    // 12:00 UTC on 2 March is 02:00 on 3 March on Kiritimati (UTC+14): that is the day counted.
+    bot.fake.set_zone("U0KIR", Some("Pacific/Kiritimati"));
+    bot.mentor("U0KIR", "checkin 15").await;
+    let history = words(&bot.mentor("U0KIR", "history").await);
+    assert!(history.contains("tue20260303"), "the check-in counts on Kiritimati's Tuesday: {history}");
+    // A profile without a zone keeps the space's default.
+    bot.fake.set_zone("U0NUL", None);
+    bot.mentor("U0NUL", "checkin 15").await;
+    let plain = bot.mentor("U0NUL", "settings").await;
+    assert!(words(&plain).contains(&unmarked("counted in UTC")), "{plain}");
     bot.finish().await;
 }

@@ -82,7 +82,12 @@ impl Signed {
     async fn mentor(&self, user: &str, text: &str) -> Value {
         let (status, body) = self.signed("/slack/commands", &self.command(user, text)).await;
         assert_eq!(status, 200, "{body}");
-        serde_json::from_str(&body).expect("a JSON message")
+        let answer: Value = serde_json::from_str(&body).expect("a JSON message");
+        if answer.get("text").is_some() || answer.get("blocks").is_some() {
+            return answer;
+        }
+        let deferred = self.bot.fake.take_deferred_answer(&format!("http-{user}"), WAIT).await;
+        deferred.expect("an empty response is followed by the answer")
     }
 }
 

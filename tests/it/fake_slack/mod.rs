@@ -46,6 +46,8 @@ struct Shared {
     next_envelope: u64,
     /// Users `users.info` reports as workspace admins.
     admins: Vec<String>,
+    /// Profile zones `users.info` reports (null for `None`); Europe/Berlin for anyone else.
+    zones: HashMap<String, Option<String>>,
     /// Bytes sent to an upload URL, by file id.
     uploads: HashMap<String, Vec<u8>>,
     /// Failures to answer, per Web API method, in order.
@@ -97,11 +99,26 @@ impl FakeSlack {
         self.wait_for(limit, |s| (s.sockets.len() >= count).then_some(())).await.is_some()
     }
 
-    /// Sends `/mentor <text>` from this member and returns the payload of the client's ack.
+    /// Sends `/mentor <text>` from this member and returns the answer they first see: the
+    /// payload of the client's ack or, when the ack was empty (the answer is on its way), the
+    /// first post to the command's `response_url`.
     pub async fn slash(&self, team: &str, user: &str, text: &str, limit: Duration) -> Option<Value> {
         let envelope_id = self.next_envelope_id();
         self.send_slash(&envelope_id, team, user, text, limit).await?;
-        self.wait_for(limit, |s| s.acks.get(&envelope_id).cloned()).await
+        let ack = self.wait_for(limit, |s| s.acks.get(&envelope_id).cloned()).await?;
+        if ack.get("text").is_some() || ack.get("blocks").is_some() {
+            return Some(ack);
+        }
+        self.take_deferred_answer(&envelope_id, limit).await
+    }
+
+    /// The first post to the `response_url` made for `id`, taken out of the follow-ups: the
+    /// answer to a command acked empty.
+    pub async fn take_deferred_answer(&self, id: &str, limit: Duration) -> Option<Value> {
+        let path = format!("/response/{id}");
+        let answer = self.wait_for(limit, |s| s.calls.iter().position(|(p, _)| *p == path)).await?;
+        let mut shared = self.shared.lock().unwrap();
+        Some(shared.calls.remove(answer).1)
     }
 
     /// Sends `/mentor <text>` and returns how long the ack took, from the envelope's send to
@@ -175,6 +192,11 @@ impl FakeSlack {
     /// Makes `users.info` report this user as a workspace admin.
     pub fn make_admin(&self, user: &str) {
         self.update(|s| s.admins.push(user.to_string()));
+    }
+
+    /// Makes `users.info` report this zone (or none) for the user.
+    pub fn set_zone(&self, user: &str, zone: Option<&str>) {
+        self.update(|s| _ = s.zones.insert(user.to_string(), zone.map(str::to_string)));
     }
 
     /// Makes the next calls of `method` fail, in order.
@@ -313,7 +335,11 @@ async fn users_info(
         fake.update(|s| s.violations.extend(problems));
         return Json(json!({ "ok": false, "error": "user_not_found" }));
     };
-    let admin = fake.shared.lock().unwrap().admins.contains(&user);
+    let (admin, zone) = {
+        let shared = fake.shared.lock().unwrap();
+        let zone = shared.zones.get(&user).cloned().unwrap_or(Some("Europe/Berlin".into()));
+        (shared.admins.contains(&user), zone)
+    };
     fake.update(|s| {
         s.violations.extend(problems);
         s.calls.push(("/api/users.info".into(), json!(query)));
@@ -321,7 +347,7 @@ async fn users_info(
     Json(json!({
         "ok": true,
         "user": { "id": user, "team_id": "T0LEARN", "name": "member", "is_admin": admin, "is_owner": false,
-                  "is_bot": false, "tz": "Europe/Berlin", "tz_offset": 3600 },
+                  "is_bot": false, "tz": zone },
     }))
 }
 
