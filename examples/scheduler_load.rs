@@ -38,6 +38,7 @@ fn synthetic_rows(count: usize) -> Vec<NudgeRow> {
             weekdays: Weekdays::EVERY_DAY,
             snooze_until: None,
             timezone: Some(zones[i % zones.len()]),
+            direct_channel: Some((700_000_000_000_000_000u64 + i as u64).to_string()),
         })
         .collect()
 }

@@ -125,6 +125,16 @@ impl App {
         Ok(NudgeClaim::Claimed(Claim { key, subject: Subject::Nudge { member_id: due.member_id } }, message))
     }
 
+    /// Keeps the direct-message channel the platform opened for a claimed nudge, so the next
+    /// one costs one request. A failure here loses only that saving: it is logged, not raised.
+    pub async fn keep_direct_channel(&self, claim: &Claim, channel_id: &str) {
+        if let Subject::Nudge { member_id } = claim.subject {
+            if let Err(e) = self.store.set_direct_channel(member_id, channel_id).await {
+                tracing::warn!(error = %e, "the member's direct-message channel could not be kept");
+            }
+        }
+    }
+
     /// Records how a claimed send ended, and what a refusal for good means for the schedule.
     pub async fn settle_delivery(
         &self,

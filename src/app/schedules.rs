@@ -35,6 +35,8 @@ pub struct DueNudge {
     /// The member's row id, for the claim; it stays inside `App`.
     pub(super) member_id: i64,
     pub due: Due,
+    /// The member's direct-message channel, when a nudge opened it before.
+    pub direct_channel: Option<String>,
 }
 
 /// Study nudges on (with a time, days and a snooze, each defaulted when empty) or off.
@@ -156,13 +158,13 @@ impl App {
             let zone = row.timezone.unwrap_or(self.default_timezone);
             let schedule = Schedule { time: row.local_time, zone, weekdays: row.weekdays };
             plans.push(NudgePlan { schedule, snooze_until: row.snooze_until });
-            kept.push((row.member, row.member_id));
+            kept.push((row.member, row.member_id, row.direct_channel));
         }
         let dues = due_many(&plans, now, grace);
         kept.into_iter()
             .zip(dues)
             .filter(|(_, due)| *due != Due::NotYet)
-            .map(|((member, member_id), due)| DueNudge { member, member_id, due })
+            .map(|((member, member_id, direct_channel), due)| DueNudge { member, member_id, due, direct_channel })
             .collect()
     }
 

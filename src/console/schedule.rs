@@ -42,11 +42,17 @@ impl Outbox for ConsoleOutbox {
         Ok(())
     }
 
-    async fn send_nudge(&self, member: &MemberRef, nudge: &NudgeMessage, _pacer: &Pacer) -> Result<(), SendError> {
+    async fn send_nudge(
+        &self,
+        member: &MemberRef,
+        _known: Option<&str>,
+        nudge: &NudgeMessage,
+        _pacer: &Pacer,
+    ) -> Result<Option<String>, SendError> {
         let reply = crate::present::nudge(nudge, &member.space.space_id);
         let text = format!("[study nudge for {}]\n{}", member.user_id, render::view(&reply.view));
         self.push(text);
-        Ok(())
+        Ok(None)
     }
 }
 

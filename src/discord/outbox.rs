@@ -1,5 +1,6 @@
 //! The scheduler's Discord outbox: daily prompts posted to a channel and study nudges sent by
-//! direct message with a **Check in** button. Requests go through `Rest`, which reads Discord's
+//! direct message with a **Check in** button; the DM channel is opened once per member and then
+//! kept in the store, so a nudge costs one request after the first. Requests go through `Rest`, which reads Discord's
 //! whole answer: a missing channel, a lost permission or closed DMs are permanent; a 429 says
 //! how long to wait; a server error or a lost answer may have delivered the message, so the
 //! scheduler does not send it again. Posts and DMs carry a nonce with `enforce_nonce`, so
@@ -47,10 +48,22 @@ impl Outbox for DiscordOutbox {
         self.post(channel, &message).await
     }
 
-    async fn send_nudge(&self, member: &MemberRef, nudge: &NudgeMessage, pacer: &Pacer) -> Result<(), SendError> {
-        let user = parse_id(&member.user_id).map(serenity::UserId::new)?;
-        pacer.wait().await;
-        let channel = self.open_dm(user).await?;
+    async fn send_nudge(
+        &self,
+        member: &MemberRef,
+        known: Option<&str>,
+        nudge: &NudgeMessage,
+        pacer: &Pacer,
+    ) -> Result<Option<String>, SendError> {
+        let (channel, opened) = match known.and_then(|id| id.parse::<u64>().ok()).filter(|id| *id > 0) {
+            Some(id) => (serenity::ChannelId::new(id), None),
+            None => {
+                let user = parse_id(&member.user_id).map(serenity::UserId::new)?;
+                pacer.wait().await;
+                let channel = self.open_dm(user).await?;
+                (channel, Some(channel.to_string()))
+            }
+        };
         let reply = crate::present::nudge(nudge, &member.space.space_id);
         // One nudge per member, space and day: the nonce names all three.
         let key = format!("nudge/{}/{}/{}", member.space.space_id, member.user_id, nudge.day_ends_at.date_naive());
@@ -60,7 +73,8 @@ impl Outbox for DiscordOutbox {
             .nonce(serenity::Nonce::String(nonce_for(&key)))
             .enforce_nonce(true);
         pacer.wait().await;
-        self.post(channel, &message).await
+        self.post(channel, &message).await?;
+        Ok(opened)
     }
 }
 

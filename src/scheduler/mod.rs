@@ -133,8 +133,11 @@ impl<O: Outbox> Scheduler<O> {
             }
             NudgeClaim::Taken => return Ok(report),
         };
-        let sent = self.outbox.send_nudge(&due.member, &message, &self.pacer).await;
-        let outcome = self.outcome(&claim, sent).await;
+        let sent = self.outbox.send_nudge(&due.member, due.direct_channel.as_deref(), &message, &self.pacer).await;
+        if let Ok(Some(opened)) = &sent {
+            self.app.keep_direct_channel(&claim, opened).await;
+        }
+        let outcome = self.outcome(&claim, sent.map(|_| ())).await;
         match outcome {
             DeliveryOutcome::Sent => report.nudges_sent += 1,
             _ => report.failed += 1,

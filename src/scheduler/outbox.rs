@@ -39,11 +39,14 @@ pub trait Outbox: Send + Sync {
         pacer: &Pacer,
     ) -> impl Future<Output = Result<(), SendError>> + Send;
 
-    /// Sends a nudge by direct message, with a way to check in from it.
+    /// Sends a nudge by direct message, with a way to check in from it: through `known`, the
+    /// member's direct-message channel a nudge opened before, else through one opened now,
+    /// which is returned so the scheduler keeps it.
     fn send_nudge(
         &self,
         member: &MemberRef,
+        known: Option<&str>,
         nudge: &NudgeMessage,
         pacer: &Pacer,
-    ) -> impl Future<Output = Result<(), SendError>> + Send;
+    ) -> impl Future<Output = Result<Option<String>, SendError>> + Send;
 }

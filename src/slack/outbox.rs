@@ -1,6 +1,7 @@
 //! The scheduler's Slack outbox: the daily prompt posted to the server's channel with
 //! `chat.postMessage`, and study nudges by direct message (`conversations.open` once per member,
-//! then the channel id is kept by `Web`, so a nudge costs one request after the first) with the
+//! then the channel id is kept in the store, so a nudge costs one request after the first, also
+//! after a restart and on another replica) with the
 //! **Check in** button. Slack's answers are sorted for the scheduler: a channel or account that
 //! can never be reached (`not_in_channel` says how to fix it) is permanent and recorded; a 429
 //! holds every send for its `Retry-After`; a connection that never opened sent nothing; anything
@@ -68,9 +69,22 @@ impl Outbox for SlackOutbox {
         self.post(&channel_id.to_string().into(), &reply, pacer).await
     }
 
-    async fn send_nudge(&self, member: &MemberRef, nudge: &NudgeMessage, pacer: &Pacer) -> Result<(), SendError> {
-        let channel = self.direct_channel(&member.user_id, pacer).await?;
-        self.post(&channel, &present::nudge(nudge, &member.space.space_id), pacer).await
+    async fn send_nudge(
+        &self,
+        member: &MemberRef,
+        known: Option<&str>,
+        nudge: &NudgeMessage,
+        pacer: &Pacer,
+    ) -> Result<Option<String>, SendError> {
+        let (channel, opened) = match known {
+            Some(id) => (SlackChannelId::new(id.to_string()), None),
+            None => {
+                let channel = self.direct_channel(&member.user_id, pacer).await?;
+                (channel.clone(), Some(channel.to_string()))
+            }
+        };
+        self.post(&channel, &present::nudge(nudge, &member.space.space_id), pacer).await?;
+        Ok(opened)
     }
 }
 

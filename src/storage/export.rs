@@ -53,6 +53,8 @@ pub struct ExportNudges {
     pub snoozed_through: Option<NaiveDate>,
     pub direct_messages_closed_at: Option<DateTime<Utc>>,
     pub told_about_closed_direct_messages: bool,
+    /// The platform's direct-message channel with the member, once a nudge opened it.
+    pub direct_channel_id: Option<String>,
     pub updated_at: DateTime<Utc>,
 }
 

@@ -12,6 +12,7 @@ impl Store {
             r#"SELECT local_time, weekdays AS weekdays_bits, snooze_until AS "snoozed_through: NaiveDate",
                       dm_closed_at AS "direct_messages_closed_at: DateTime<Utc>",
                       dm_closed_notified AS "told_about_closed_direct_messages: bool",
+                      direct_channel_id,
                       updated_at AS "updated_at: DateTime<Utc>"
                FROM nudge_settings WHERE member_id = ?"#,
             member_id

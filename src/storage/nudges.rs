@@ -20,6 +20,8 @@ pub struct NudgeRow {
     /// The member's zone, else the space's; `None` means the configured default (also when
     /// the stored zone no longer parses).
     pub timezone: Option<Timezone>,
+    /// The member's direct-message channel, when a nudge opened it before.
+    pub direct_channel: Option<String>,
 }
 
 /// The columns `active_nudges` selects.
@@ -32,6 +34,7 @@ struct NudgeColumns {
     weekdays: i64,
     snooze_until: Option<NaiveDate>,
     timezone: Option<String>,
+    direct_channel_id: Option<String>,
 }
 
 /// Decodes nudge rows, each distinct zone and time once: a large server shares a few of each.
@@ -55,6 +58,7 @@ impl NudgeDecoder {
             weekdays: decode::weekdays(row.weekdays),
             snooze_until: row.snooze_until,
             timezone,
+            direct_channel: row.direct_channel_id,
         })
     }
 }
@@ -106,7 +110,7 @@ impl Store {
             NudgeColumns,
             r#"SELECT n.member_id AS "member_id!: i64", m.platform, m.space_id, m.user_id, n.local_time, n.weekdays,
                       n.snooze_until AS "snooze_until: NaiveDate",
-                      COALESCE(m.timezone, s.default_timezone) AS "timezone: String"
+                      COALESCE(m.timezone, s.default_timezone) AS "timezone: String", n.direct_channel_id
                FROM nudge_settings n
                JOIN members m ON m.id = n.member_id
                LEFT JOIN spaces s ON s.platform = m.platform AND s.space_id = m.space_id
@@ -116,6 +120,14 @@ impl Store {
         .await?;
         let mut decoder = NudgeDecoder::default();
         Ok(rows.into_iter().filter_map(|row| decoder.decode(row)).collect())
+    }
+
+    /// Keeps the direct-message channel a nudge opened for the member.
+    pub async fn set_direct_channel(&self, member_id: i64, channel_id: &str) -> Result<(), sqlx::Error> {
+        sqlx::query!("UPDATE nudge_settings SET direct_channel_id = ? WHERE member_id = ?", channel_id, member_id)
+            .execute(self.writer()?)
+            .await?;
+        Ok(())
     }
 
     /// Records that the member's direct messages are closed: nudges stop until turned on again.

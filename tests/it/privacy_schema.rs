@@ -73,6 +73,7 @@ const COVERED: &[(&str, &str, Place)] = &[
     ("nudge_settings", "dm_closed_at", Some(("nudges", "direct_messages_closed_at"))),
     ("nudge_settings", "dm_closed_notified", Some(("nudges", "told_about_closed_direct_messages"))),
     ("nudge_settings", "updated_at", Some(("nudges", "updated_at"))),
+    ("nudge_settings", "direct_channel_id", Some(("nudges", "direct_channel_id"))),
     ("roadmap_progress", "step_number", Some(("roadmap_progress", "step"))),
     ("roadmap_progress", "status", Some(("roadmap_progress", "status"))),
     ("roadmap_progress", "updated_at", Some(("roadmap_progress", "updated_at"))),
@@ -135,6 +136,7 @@ async fn fill_every_table(t: &crate::common::TestApp) -> i64 {
     let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     app.correct_day(&bob, &rights, "ada", date, CorrectionKind::AddDay, &reason, now).await.unwrap();
     let id = t.store.member_row(&ada()).await.unwrap().unwrap().id;
+    t.store.set_direct_channel(id, "D0ADA").await.unwrap();
     t.store.mark_dm_closed(id, now).await.unwrap();
     let key = DeliveryKey { kind: DeliveryKind::Nudge, target: id.to_string(), local_date: date };
     t.store.skip_delivery(&key, "test", "already checked in", now).await.unwrap();

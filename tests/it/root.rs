@@ -24,8 +24,14 @@ impl Outbox for Posts {
         Ok(())
     }
 
-    async fn send_nudge(&self, _: &MemberRef, _: &NudgeMessage, _: &Pacer) -> Result<(), SendError> {
-        Ok(())
+    async fn send_nudge(
+        &self,
+        _: &MemberRef,
+        _: Option<&str>,
+        _: &NudgeMessage,
+        _: &Pacer,
+    ) -> Result<Option<String>, SendError> {
+        Ok(None)
     }
 }
 

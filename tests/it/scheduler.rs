@@ -24,6 +24,8 @@ struct Recorder {
     retry_after: Arc<Mutex<std::time::Duration>>,
     /// Delivers and then fails as if the answer were lost, this many times.
     lost_answers: Arc<Mutex<u32>>,
+    /// The direct-message channel each nudge was handed, in order (`None`: open one).
+    channels: Arc<Mutex<Vec<Option<String>>>>,
 }
 
 impl Recorder {
@@ -60,16 +62,25 @@ impl Outbox for Recorder {
         Ok(())
     }
 
-    async fn send_nudge(&self, member: &MemberRef, nudge: &NudgeMessage, pacer: &Pacer) -> Result<(), SendError> {
+    async fn send_nudge(
+        &self,
+        member: &MemberRef,
+        known: Option<&str>,
+        nudge: &NudgeMessage,
+        pacer: &Pacer,
+    ) -> Result<Option<String>, SendError> {
         pacer.wait().await;
         self.refusal()?;
         self.sent.lock().unwrap().push(format!("nudge to {} ({:?})", member.user_id, nudge.at_stake));
+        // A direct-message channel is "opened" for a member the first time, then reused.
+        let opened = if known.is_none() { Some(format!("D-{}", member.user_id)) } else { None };
+        self.channels.lock().unwrap().push(known.map(str::to_string));
         let mut lost = self.lost_answers.lock().unwrap();
         if *lost > 0 {
             *lost -= 1;
             return Err(SendError::MaybeSent(anyhow::anyhow!("500 after delivering")));
         }
-        Ok(())
+        Ok(opened)
     }
 }
 
@@ -203,6 +214,19 @@ async fn only_members_who_have_not_checked_in_are_nudged_once() {
         tick(&s, at(2026, 3, 2, 19, minute)).await;
     }
     assert_eq!(outbox.sent(), ["nudge to ada (StreakWillEnd { streak: 1 })"]);
+}
+
+#[tokio::test]
+async fn the_direct_message_channel_opened_for_a_nudge_is_kept_for_the_next() {
+    let t = spawn_app().await;
+    let ada = MemberRef::new(Platform::Discord, "guild-1", "ada");
+    nudges_at_seven(&t.app, &ada).await;
+    let outbox = Recorder::default();
+    scheduler(&t.app, &outbox).send_due(at(2026, 3, 2, 19, 1)).await.unwrap();
+    // A new scheduler, as after a restart: the channel comes from the store, not memory.
+    scheduler(&t.app, &outbox).send_due(at(2026, 3, 3, 19, 1)).await.unwrap();
+    assert_eq!(outbox.sent().len(), 2);
+    assert_eq!(*outbox.channels.lock().unwrap(), [None, Some("D-ada".to_string())]);
 }
 
 #[tokio::test]
