@@ -185,6 +185,19 @@ impl App {
         Ok(Some(Schedule { time, zone: self.member_timezone(member).await?, weekdays }))
     }
 
+    /// Holds the member's nudges back for the next `days` days (today's was sent already),
+    /// keeping their time and days; the last day held, or `None` when nudges are off.
+    pub async fn snooze_nudges(
+        &self,
+        member: &MemberRef,
+        days: u32,
+        now: DateTime<Utc>,
+    ) -> Result<Option<NaiveDate>, Error> {
+        let today = self.member_timezone(member).await?.local_date(now);
+        let through = today + chrono::Days::new(u64::from(days));
+        Ok(self.store.snooze_nudges(member, through, now).await?.then_some(through))
+    }
+
     /// True once after the member's direct messages were found closed, to tell them.
     pub async fn take_dm_closed_notice(&self, member: &MemberRef) -> Result<bool, Error> {
         Ok(self.store.take_dm_closed_notice(member).await?)

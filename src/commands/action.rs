@@ -22,11 +22,17 @@ pub enum Action {
     DeleteData,
     /// The nudge's Check in button, for the space the nudge came from.
     NudgeCheckIn { space_id: String },
+    /// The nudge's Snooze button: no nudges for `SNOOZE_DAYS` days.
+    NudgeSnooze { space_id: String },
+    /// The nudge's Skip today button: today paused, so the streak neither breaks nor grows.
+    NudgeSkipToday { space_id: String },
 }
 
 const BOARD: &str = "board:";
 const TOPICS: &str = "roadmap:topics:";
 const NUDGE_CHECKIN: &str = "nudge:checkin:";
+const NUDGE_SNOOZE: &str = "nudge:snooze:";
+const NUDGE_SKIP: &str = "nudge:skip:";
 const DELETE: &str = "privacy:delete";
 
 impl Action {
@@ -36,9 +42,15 @@ impl Action {
         matches!(self, Action::BoardPage(_))
     }
 
-    /// Whether the answer counts in the caller's own day; see `Command::counts_in_members_day`.
-    pub fn counts_in_members_day(&self) -> bool {
-        matches!(self, Action::NudgeCheckIn { .. })
+    /// The space a nudge's button came from: a nudge arrives by direct message, outside any
+    /// space, and its answer counts in the member's own day there.
+    pub fn nudge_space(&self) -> Option<&str> {
+        match self {
+            Action::NudgeCheckIn { space_id }
+            | Action::NudgeSnooze { space_id }
+            | Action::NudgeSkipToday { space_id } => Some(space_id),
+            _ => None,
+        }
     }
 
     /// The id the control carries.
@@ -54,6 +66,8 @@ impl Action {
             }
             Action::DeleteData => DELETE.to_string(),
             Action::NudgeCheckIn { space_id } => format!("{NUDGE_CHECKIN}{space_id}"),
+            Action::NudgeSnooze { space_id } => format!("{NUDGE_SNOOZE}{space_id}"),
+            Action::NudgeSkipToday { space_id } => format!("{NUDGE_SKIP}{space_id}"),
         }
     }
 
@@ -61,6 +75,12 @@ impl Action {
     pub fn parse(id: &str) -> Option<Self> {
         if let Some(space_id) = id.strip_prefix(NUDGE_CHECKIN) {
             return Some(Action::NudgeCheckIn { space_id: space_id.to_string() });
+        }
+        if let Some(space_id) = id.strip_prefix(NUDGE_SNOOZE) {
+            return Some(Action::NudgeSnooze { space_id: space_id.to_string() });
+        }
+        if let Some(space_id) = id.strip_prefix(NUDGE_SKIP) {
+            return Some(Action::NudgeSkipToday { space_id: space_id.to_string() });
         }
         if let Some(number) = id.strip_prefix(TOPICS) {
             return Some(Action::Topics(number.parse().ok()?));
@@ -121,6 +141,8 @@ mod tests {
             Action::BoardPage(BoardRequest { page: Some(1), ..BoardRequest::default() }),
             Action::DeleteData,
             Action::NudgeCheckIn { space_id: "123".into() },
+            Action::NudgeSnooze { space_id: "T0LEARN".into() },
+            Action::NudgeSkipToday { space_id: "123".into() },
         ] {
             assert_eq!(Action::parse(&action.format()), Some(action.clone()), "{}", action.format());
         }

@@ -73,13 +73,26 @@ pub async fn click(
         }
         Action::BoardPage(request) => records::leaderboard(app, caller, &request, now).await,
         Action::DeleteData => records::privacy(app, caller, PrivacyRequest::Delete, now).await,
-        Action::NudgeCheckIn { space_id } => {
-            // A nudge arrives by direct message, outside any space: the button says which.
-            let member = MemberRef::new(member.platform(), space_id, member.user_id.clone());
-            let nudged = Caller { member, rights: CallerRights::default() };
-            records::check_in(app, &nudged, None, None, now).await
+        Action::NudgeCheckIn { space_id } => records::check_in(app, &nudged(caller, &space_id), None, None, now).await,
+        Action::NudgeSnooze { space_id } => {
+            let through = app.snooze_nudges(&nudged(caller, &space_id).member, SNOOZE_DAYS, now).await?;
+            Ok(Reply::private(present::nudges_snoozed(through)))
+        }
+        Action::NudgeSkipToday { space_id } => {
+            let today = PauseRequest::Start { first: None, days: Some(1) };
+            records::pause(app, &nudged(caller, &space_id), today, now).await
         }
     }
+}
+
+/// How many days the nudge's Snooze button holds nudges back.
+pub const SNOOZE_DAYS: u32 = 7;
+
+/// The caller as the member of the space a nudge came from: a nudge arrives by direct
+/// message, outside any space, so its button says which.
+fn nudged(caller: &Caller, space_id: &str) -> Caller {
+    let member = MemberRef::new(caller.member.platform(), space_id, caller.member.user_id.clone());
+    Caller { member, rights: CallerRights::default() }
 }
 
 /// The one notice a member is owed after their answer: their nudges stopped because their

@@ -24,7 +24,7 @@ pub use records::{
     leaderboard, note, pause_cancelled, paused, rules, streak, HEATMAP_FILE,
 };
 pub use reply::{Attachment, Button, ButtonStyle, Field, Menu, MenuOption, Reply, Row, Tone, View, Visibility};
-pub use study::{checkin, daily_prompt, member_settings, nudge, space_settings};
+pub use study::{checkin, daily_prompt, member_settings, nudge, nudges_snoozed, space_settings};
 pub use text::{content_bullets, Span, Text, TimeStyle};
 pub use words::{count, days, minutes};
 

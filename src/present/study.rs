@@ -6,11 +6,11 @@ use super::reply::{Button, ButtonStyle, Reply, Row, Tone, View};
 use super::text::{Span, Text, TimeStyle};
 use super::words::{days, minutes};
 use crate::app::{CheckInView, PromptScheduleView, SpaceSettingsView};
-use crate::commands::Action;
+use crate::commands::{Action, SNOOZE_DAYS};
 use crate::domain::schedule::Schedule;
 use crate::domain::Timezone;
 use crate::scheduler::NudgeMessage;
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 
 /// The answer to `/checkin`. A repeat on the same day says what it did add (minutes, a note).
 pub fn checkin(view: &CheckInView) -> View {
@@ -155,11 +155,35 @@ pub fn nudge(message: &NudgeMessage, space_id: &str) -> Reply {
                 .plain(" · Turn these off: ")
                 .command(Cmd::NudgesOff),
         );
-    let button = Button {
-        action: Action::NudgeCheckIn { space_id: space_id.to_string() },
-        label: "Check in".to_string(),
-        style: ButtonStyle::Primary,
-        disabled: false,
-    };
-    Reply::private(view).with_rows(vec![Row::Buttons(vec![button])])
+    let space_id = space_id.to_string();
+    let button = |action, label: String, style| Button { action, label, style, disabled: false };
+    let buttons = vec![
+        button(Action::NudgeCheckIn { space_id: space_id.clone() }, "Check in".into(), ButtonStyle::Primary),
+        button(
+            Action::NudgeSnooze { space_id: space_id.clone() },
+            format!("Snooze {}", days(SNOOZE_DAYS)),
+            ButtonStyle::Secondary,
+        ),
+        button(Action::NudgeSkipToday { space_id }, "Skip today".into(), ButtonStyle::Secondary),
+    ];
+    Reply::private(view).with_rows(vec![Row::Buttons(buttons)])
+}
+
+/// The answer to a nudge's Snooze button: through when, or that nudges are off anyway.
+pub fn nudges_snoozed(through: Option<NaiveDate>) -> View {
+    let title = "Study nudges";
+    match through {
+        Some(last) => View::new(Tone::Settings).title(title).body(
+            Text::new()
+                .plain(format!("No nudges through {last}; they start again the day after. Change it with "))
+                .command(Cmd::NudgesOn)
+                .plain("."),
+        ),
+        None => View::new(Tone::Settings).title(title).body(
+            Text::new()
+                .plain("Your nudges are off, so there is nothing to snooze. Turn them on with ")
+                .command(Cmd::NudgesOn)
+                .plain("."),
+        ),
+    }
 }

@@ -53,7 +53,7 @@ async fn answer_click(core: &Core, client: &SlackHyperClient, event: SlackIntera
         CallerRights::default()
     };
     let caller = Caller { member: MemberRef::new(Platform::Slack, team, user), rights };
-    if let Action::NudgeCheckIn { space_id } = &action {
+    if let Some(space_id) = action.nudge_space() {
         // Counted in the member's day, in the space the nudge came from.
         let nudged = MemberRef::new(Platform::Slack, space_id, user);
         core.zones.adopt(&core.app, &core.web, &nudged, core.clock.now()).await;

@@ -122,6 +122,29 @@ impl Store {
         Ok(rows.into_iter().filter_map(|row| decoder.decode(row)).collect())
     }
 
+    /// Holds the member's nudges back through `through`, keeping their time and days; false
+    /// when their nudges are off.
+    pub async fn snooze_nudges(
+        &self,
+        member: &MemberRef,
+        through: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<bool, sqlx::Error> {
+        let platform = member.platform().as_str();
+        let result = sqlx::query!(
+            r#"UPDATE nudge_settings SET snooze_until = ?, updated_at = ? WHERE member_id =
+                   (SELECT id FROM members WHERE platform = ? AND space_id = ? AND user_id = ?)"#,
+            through,
+            now,
+            platform,
+            member.space.space_id,
+            member.user_id,
+        )
+        .execute(self.writer()?)
+        .await?;
+        Ok(result.rows_affected() > 0)
+    }
+
     /// Keeps the direct-message channel a nudge opened for the member.
     pub async fn set_direct_channel(&self, member_id: i64, channel_id: &str) -> Result<(), sqlx::Error> {
         sqlx::query!("UPDATE nudge_settings SET direct_channel_id = ? WHERE member_id = ?", channel_id, member_id)

@@ -79,3 +79,33 @@ async fn a_bot_not_in_the_channel_turns_the_prompts_off_and_setup_show_says_how_
     assert_eq!(bot.fake.calls_of("chat.postMessage"), 1, "a refused channel is not tried again");
     bot.finish().await;
 }
+
+#[tokio::test]
+async fn a_nudge_s_snooze_holds_nudges_for_a_week_and_skip_today_pauses_the_day() {
+    let bot = ticking_bot().await;
+    bot.mentor("U0ADA", "nudges on 11:30").await;
+    bot.mentor("U0BOB", "nudges on 11:30").await;
+    let nudges = bot.fake.wait_for_calls("chat.postMessage", 2, WAIT).await;
+    let button = |user: &str, prefix: &str| {
+        let channel = format!("D0{}", &user[1..]);
+        let nudge = nudges.iter().find(|n| n["channel"] == channel.as_str()).expect("the member's nudge");
+        let buttons = nudge["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|b| b["elements"].as_array().cloned().unwrap_or_default());
+        let labels: Vec<String> = buttons.filter_map(|e| e["text"]["text"].as_str().map(str::to_string)).collect();
+        assert_eq!(labels, ["Check in", "Snooze 7 days", "Skip today"], "{nudge}");
+        action_ids(nudge).into_iter().find(|(id, _)| id.starts_with(prefix)).expect("the button").0
+    };
+    assert!(bot.fake.click(TEAM, "U0ADA", &button("U0ADA", "nudge:snooze:"), None, WAIT).await);
+    let snoozed = &bot.fake.wait_for_follow_ups(1, WAIT).await[0];
+    // 2 March in Berlin (the profile's zone, adopted on the click) plus seven days.
+    assert!(words(snoozed).contains(&unmarked("No nudges through 2026-03-09")), "{snoozed}");
+    assert!(bot.fake.click(TEAM, "U0BOB", &button("U0BOB", "nudge:skip:"), None, WAIT).await);
+    let skipped = &bot.fake.wait_for_follow_ups(2, WAIT).await[1];
+    assert!(words(skipped).contains(&unmarked("paused from 2026-03-02 to 2026-03-02")), "{skipped}");
+    let streak = bot.mentor("U0BOB", "streak history").await;
+    assert!(words(&streak).contains("20260302"), "the paused day shows in the history: {streak}");
+    bot.finish().await;
+}
