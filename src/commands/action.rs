@@ -26,6 +26,12 @@ pub enum Action {
     NudgeSnooze { space_id: String },
     /// The nudge's Skip today button: today paused, so the streak neither breaks nor grows.
     NudgeSkipToday { space_id: String },
+    /// The home screen's Settings button: a front end with forms opens the settings form;
+    /// any other shows the settings.
+    OpenSettings,
+    /// The home screen's Log a check-in button: a front end with forms asks for minutes and a
+    /// note; any other checks the member in.
+    OpenCheckIn,
 }
 
 const BOARD: &str = "board:";
@@ -34,6 +40,8 @@ const NUDGE_CHECKIN: &str = "nudge:checkin:";
 const NUDGE_SNOOZE: &str = "nudge:snooze:";
 const NUDGE_SKIP: &str = "nudge:skip:";
 const DELETE: &str = "privacy:delete";
+const OPEN_SETTINGS: &str = "home:settings";
+const OPEN_CHECKIN: &str = "home:checkin";
 
 impl Action {
     /// Whether answering this click reads the caller's rights (a leaderboard page is for
@@ -68,6 +76,8 @@ impl Action {
             Action::NudgeCheckIn { space_id } => format!("{NUDGE_CHECKIN}{space_id}"),
             Action::NudgeSnooze { space_id } => format!("{NUDGE_SNOOZE}{space_id}"),
             Action::NudgeSkipToday { space_id } => format!("{NUDGE_SKIP}{space_id}"),
+            Action::OpenSettings => OPEN_SETTINGS.to_string(),
+            Action::OpenCheckIn => OPEN_CHECKIN.to_string(),
         }
     }
 
@@ -88,8 +98,11 @@ impl Action {
         if let Some(rest) = id.strip_prefix(BOARD) {
             return parse_board(rest).map(Action::BoardPage);
         }
-        if id == DELETE {
-            return Some(Action::DeleteData);
+        match id {
+            DELETE => return Some(Action::DeleteData),
+            OPEN_SETTINGS => return Some(Action::OpenSettings),
+            OPEN_CHECKIN => return Some(Action::OpenCheckIn),
+            _ => {}
         }
         let parts: Vec<&str> = id.split(':').collect();
         match parts.as_slice() {
@@ -143,6 +156,8 @@ mod tests {
             Action::NudgeCheckIn { space_id: "123".into() },
             Action::NudgeSnooze { space_id: "T0LEARN".into() },
             Action::NudgeSkipToday { space_id: "123".into() },
+            Action::OpenSettings,
+            Action::OpenCheckIn,
         ] {
             assert_eq!(Action::parse(&action.format()), Some(action.clone()), "{}", action.format());
         }

@@ -82,7 +82,14 @@ pub async fn click(
             let today = PauseRequest::Start { first: None, days: Some(1) };
             records::pause(app, &nudged(caller, &space_id), today, now).await
         }
+        Action::OpenSettings => settings::settings(app, caller, SettingsChange::default(), now).await,
+        Action::OpenCheckIn => records::check_in(app, caller, None, None, now).await,
     }
+}
+
+/// The member's home screen: their day at a glance, with buttons to settings and a check-in.
+pub async fn home(app: &App, caller: &Caller, now: DateTime<Utc>) -> Result<Reply, Error> {
+    Ok(present::home(&app.home(&caller.member, now).await?))
 }
 
 /// How many days the nudge's Snooze button holds nudges back.

@@ -7,6 +7,7 @@ mod career;
 mod command_ref;
 mod errors;
 mod help;
+mod home;
 mod learn;
 mod records;
 mod reply;
@@ -18,6 +19,7 @@ pub use career::career;
 pub use command_ref::CommandRef;
 pub use errors::{apology, user_error};
 pub use help::{entries as help_entries, help};
+pub use home::home;
 pub use learn::{compare, faq, faq_index, prompt, roadmap, step, step_with_progress, technology};
 pub use records::{
     boards_visibility, correction, delete_asked, deleted, export_ready, group_joined, group_left, groups, history,

@@ -2,33 +2,64 @@
 //! `commands::Action`, the core answers it with the message redrawn, and the redraw replaces the
 //! clicked message through the interaction's `response_url` (`replace_original`). A problem or
 //! an apology arrives as a new message only the member sees. The envelope is acked at once and
-//! the answer follows, so Slack's 3 seconds never depend on the database.
+//! the answer follows, so Slack's 3 seconds never depend on the database. The Home tab's
+//! buttons and the global shortcut open modals (`forms.rs`), whose submissions are answered
+//! here too.
 
 use super::blocks::{messages, Message};
-use super::Core;
+use super::{forms, Core};
 use crate::commands::{self, Action, Caller};
 use crate::domain::{CallerRights, MemberRef, Platform};
 use crate::present::Reply;
 use slack_morphism::prelude::*;
 use std::sync::Arc;
 
-/// The Socket Mode callback for interactions; only block actions are answered.
+/// The Socket Mode callback for interactions.
 pub(super) async fn on_interaction(
     event: SlackInteractionEvent,
     client: Arc<SlackHyperClient>,
     states: SlackClientEventsUserState,
-) -> UserCallbackResult<()> {
+) -> UserCallbackResult<SlackInteractionResponse> {
     let core = states.read().await.get_user_state::<Core>().cloned().ok_or("the Slack state was not set")?;
-    on_event(&core, &client, event);
-    Ok(())
+    Ok(on_event(&core, &client, event).await)
 }
 
-/// An interaction in either mode: a block action is answered after the ack.
-pub(super) fn on_event(core: &Core, client: &Arc<SlackHyperClient>, event: SlackInteractionEvent) {
-    if let SlackInteractionEvent::BlockActions(click) = event {
-        let (core, client) = (core.clone(), client.clone());
-        tokio::spawn(async move { answer_click(&core, &client, click).await });
+/// An interaction in either mode: a click is answered after the ack, a shortcut opens its
+/// modal, a modal's submission is answered in the ack (errors under fields, or closed).
+pub(super) async fn on_event(
+    core: &Core,
+    client: &Arc<SlackHyperClient>,
+    event: SlackInteractionEvent,
+) -> SlackInteractionResponse {
+    let core = core.clone();
+    match event {
+        SlackInteractionEvent::BlockActions(click) => {
+            let client = client.clone();
+            tokio::spawn(async move { answer_click(&core, &client, click).await });
+        }
+        SlackInteractionEvent::Shortcut(shortcut) if shortcut.callback_id.value() == forms::CHECK_IN_SHORTCUT => {
+            tokio::spawn(async move { forms::open_check_in(&core, shortcut.trigger_id).await });
+        }
+        SlackInteractionEvent::ViewSubmission(submission) => return forms::submitted(&core, &submission).await,
+        _ => {}
     }
+    SlackInteractionResponse::Empty
+}
+
+/// Opens the form a Home tab button stands for; false for any other action.
+async fn opened_form(
+    core: &Core,
+    event: &SlackInteractionBlockActionsEvent,
+    action: &Action,
+    member: &MemberRef,
+) -> bool {
+    let trigger = event.trigger_id.clone();
+    match action {
+        Action::OpenSettings => forms::open_settings(core, member, trigger).await,
+        Action::OpenCheckIn => forms::open_check_in(core, trigger).await,
+        _ => return false,
+    }
+    true
 }
 
 /// What was clicked: the action and a menu's chosen values.
@@ -53,6 +84,9 @@ async fn answer_click(core: &Core, client: &SlackHyperClient, event: SlackIntera
         CallerRights::default()
     };
     let caller = Caller { member: MemberRef::new(Platform::Slack, team, user), rights };
+    if opened_form(core, &event, &action, &caller.member).await {
+        return;
+    }
     if let Some(space_id) = action.nudge_space() {
         // Counted in the member's day, in the space the nudge came from.
         let nudged = MemberRef::new(Platform::Slack, space_id, user);

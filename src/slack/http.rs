@@ -7,7 +7,7 @@
 //! handled once (`crate::recent::RecentIds`, kept in this process: replicas behind a balancer
 //! would share it through the store, issue 12).
 
-use super::{clicks, slash, Core};
+use super::{clicks, home, slash, Core};
 use crate::config::Secret;
 use crate::recent::RecentIds;
 use crate::startup::Shutdown;
@@ -98,10 +98,10 @@ async fn interaction(State(http): State<Http>, headers: HeaderMap, body: Bytes) 
     let form: Vec<(String, String)> = serde_urlencoded::from_str(text).unwrap_or_default();
     let payload = form.into_iter().find(|(name, _)| name == "payload").map(|(_, value)| value).unwrap_or_default();
     match serde_json::from_str::<SlackInteractionEvent>(&payload) {
-        Ok(event) => {
-            clicks::on_event(&http.core, &http.client, event);
-            StatusCode::OK.into_response()
-        }
+        Ok(event) => match clicks::on_event(&http.core, &http.client, event).await {
+            SlackInteractionResponse::Empty => StatusCode::OK.into_response(),
+            answer => Json(answer).into_response(),
+        },
         Err(e) => refused("an interaction", &e),
     }
 }
@@ -117,14 +117,17 @@ async fn event(State(http): State<Http>, headers: HeaderMap, body: Bytes) -> Res
     if event["type"] == "url_verification" {
         return Json(serde_json::json!({ "challenge": event["challenge"] })).into_response();
     }
-    let id = event["event_id"].as_str().unwrap_or("");
+    let id = event["event_id"].as_str().unwrap_or("").to_string();
     // An event without an id cannot be told from its retry: it is handled each time.
-    if !id.is_empty() && !http.events.first_time(id.to_string()) {
-        tracing::debug!(event_id = id, "a retried Slack event was acknowledged and not handled again");
+    if !id.is_empty() && !http.events.first_time(id.clone()) {
+        tracing::debug!(event_id = %id, "a retried Slack event was acknowledged and not handled again");
         return StatusCode::OK.into_response();
     }
-    // No event is subscribed yet (the Home tab will be the first): acknowledged once, logged.
-    tracing::debug!(event_id = id, kind = %event["event"]["type"], "a Slack event arrived");
+    match serde_json::from_value::<SlackPushEvent>(event) {
+        Ok(SlackPushEvent::EventCallback(callback)) => home::on_event(&http.core, callback),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, event_id = %id, "a Slack event could not be read"),
+    }
     StatusCode::OK.into_response()
 }
 

@@ -10,12 +10,14 @@
 //!
 //! A member's zone comes from their Slack profile (`zones.rs`) until they choose one.
 //!
-//! Not built yet (issue 11): App Home, modals and the shortcut, moderators named by a
-//! moderator; see the README.
+//! The Home tab (`home.rs`) and the settings and check-in modals (`forms.rs`, also opened by
+//! the global shortcut) are Slack's own surfaces over the same core.
 
 mod blocks;
 mod clicks;
 mod controls;
+mod forms;
+mod home;
 mod http;
 mod mrkdwn;
 mod outbox;
@@ -38,6 +40,11 @@ use std::sync::Arc;
 /// workspace admin; `chat:write`: the daily prompt and nudges; `im:write`: opening a member's
 /// direct messages; `files:write`: the heatmap upload); `slack/manifest.json` asks for exactly
 /// these, which a test checks.
+pub use forms::CHECK_IN_SHORTCUT;
+
+/// The events the code subscribes to, as the manifest declares them.
+pub const BOT_EVENTS: &[&str] = &["app_home_opened"];
+
 pub const BOT_SCOPES: &[&str] = &["commands", "users:read", "chat:write", "im:write", "files:write"];
 
 /// The slash commands the code answers, as the manifest declares them.

@@ -2,7 +2,7 @@
 //! public URL. Slash commands and clicks arrive as envelopes; `slash.rs` and `clicks.rs` answer
 //! them exactly as they answer HTTP mode's requests.
 
-use super::{clicks, slash, Core};
+use super::{clicks, home, slash, Core};
 use crate::config::Secret;
 use crate::startup::Shutdown;
 use slack_morphism::prelude::*;
@@ -27,7 +27,8 @@ pub(super) async fn serve(
 ) -> anyhow::Result<()> {
     let callbacks = SlackSocketModeListenerCallbacks::new()
         .with_command_events(slash::on_command)
-        .with_interaction_events(clicks::on_interaction);
+        .with_interaction_events(clicks::on_interaction)
+        .with_push_events(home::on_push_event);
     let environment = Arc::new(
         SlackClientEventsListenerEnvironment::new(client).with_error_handler(on_listener_error).with_user_state(core),
     );

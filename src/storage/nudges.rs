@@ -122,6 +122,26 @@ impl Store {
         Ok(rows.into_iter().filter_map(|row| decoder.decode(row)).collect())
     }
 
+    /// The member's nudge time, days and snooze, when their nudges are on.
+    pub async fn member_nudges(
+        &self,
+        member: &MemberRef,
+    ) -> Result<Option<(LocalTime, Weekdays, Option<NaiveDate>)>, sqlx::Error> {
+        let platform = member.platform().as_str();
+        let row = sqlx::query!(
+            r#"SELECT n.local_time, n.weekdays, n.snooze_until AS "snooze_until: NaiveDate"
+               FROM nudge_settings n JOIN members m ON m.id = n.member_id
+               WHERE m.platform = ? AND m.space_id = ? AND m.user_id = ?"#,
+            platform,
+            member.space.space_id,
+            member.user_id,
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        // A stored time that no longer reads is a setting lost, not a failure: nudges read off.
+        Ok(row.and_then(|r| Some((decode::local_time(&r.local_time)?, decode::weekdays(r.weekdays), r.snooze_until))))
+    }
+
     /// Holds the member's nudges back through `through`, keeping their time and days; false
     /// when their nudges are off.
     pub async fn snooze_nudges(

@@ -35,6 +35,7 @@ mod secrets;
 mod slack_bot;
 mod slack_clicks;
 mod slack_e2e;
+mod slack_home;
 mod slack_http;
 mod slack_schedule;
 mod store_faults;

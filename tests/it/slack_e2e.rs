@@ -92,6 +92,16 @@ fn the_manifest_asks_for_what_the_code_uses_and_nothing_more() {
     for command in manifest["features"]["slash_commands"].as_array().unwrap() {
         assert!(command["description"].as_str().unwrap().chars().count() <= 100, "Slack's limit for a description");
     }
+    let events = strings(&manifest["settings"]["event_subscriptions"]["bot_events"]);
+    assert_eq!(events, backend_mentor::slack::BOT_EVENTS, "the events the code answers");
+    assert_eq!(manifest["features"]["app_home"]["home_tab_enabled"], true, "the code publishes a Home tab");
+    let shortcuts: Vec<&str> = manifest["features"]["shortcuts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["callback_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(shortcuts, [backend_mentor::slack::CHECK_IN_SHORTCUT], "the shortcuts the code answers");
 }
 
 #[tokio::test]

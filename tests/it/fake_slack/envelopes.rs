@@ -63,3 +63,40 @@ pub fn action_ids(message: &Value) -> Vec<(String, String)> {
     }
     found
 }
+
+/// The member opened the app's Home tab.
+pub fn home_opened(envelope_id: &str, team: &str, user: &str) -> Value {
+    let payload = json!({
+        "token": "verification-token", "team_id": team, "api_app_id": "A0MENTOR", "type": "event_callback",
+        "event_id": format!("Ev{envelope_id}"), "event_time": 1_700_000_000,
+        "event": { "type": "app_home_opened", "user": user, "channel": "D0HOME", "tab": "home", "event_ts": "1700000000.1" },
+    });
+    json!({ "envelope_id": envelope_id, "type": "events_api", "accepts_response_payload": false, "payload": payload })
+}
+
+/// The member ran a global shortcut.
+pub fn shortcut(envelope_id: &str, team: &str, user: &str, callback_id: &str) -> Value {
+    let payload = json!({
+        "type": "shortcut", "callback_id": callback_id, "trigger_id": "1.2.5", "action_ts": "1700000000.2",
+        "team": { "id": team, "domain": "learners" },
+        "user": { "id": user, "username": "ada", "team_id": team },
+        "api_app_id": "A0MENTOR", "token": "verification-token",
+    });
+    json!({ "envelope_id": envelope_id, "type": "interactive", "accepts_response_payload": false, "payload": payload })
+}
+
+/// The member submitted `view` (as the bot opened it) with these state values.
+pub fn view_submission(envelope_id: &str, team: &str, user: &str, view: &Value, values: Value) -> Value {
+    let mut view = view.clone();
+    view["id"] = json!("V0FAKE");
+    view["team_id"] = json!(team);
+    view["hash"] = json!("1700000000.fake");
+    view["state"] = json!({ "values": values });
+    let payload = json!({
+        "type": "view_submission", "trigger_id": "1.2.6", "view": view,
+        "team": { "id": team, "domain": "learners" },
+        "user": { "id": user, "username": "ada", "team_id": team },
+        "api_app_id": "A0MENTOR", "token": "verification-token",
+    });
+    json!({ "envelope_id": envelope_id, "type": "interactive", "accepts_response_payload": true, "payload": payload })
+}

@@ -9,6 +9,7 @@
 pub mod envelopes;
 mod limits;
 mod openapi;
+mod views;
 mod web;
 
 pub use web::Fault;
@@ -77,6 +78,8 @@ impl FakeSlack {
             .route("/api/files.getUploadURLExternal", get(web::get_upload_url))
             .route("/api/files.completeUploadExternal", post(web::complete_upload))
             .route("/upload/{file_id}", post(web::receive_bytes))
+            .route("/api/views.open", post(views::views_open))
+            .route("/api/views.publish", post(views::views_publish))
             .route("/response/{id}", post(record_call))
             .route("/api/{method}", any(record_call))
             .with_state(fake.clone());
@@ -161,6 +164,36 @@ impl FakeSlack {
             return false;
         }
         self.wait_for(limit, |s| s.acks.contains_key(&envelope_id).then_some(())).await.is_some()
+    }
+
+    /// Opens the member's Home tab (an `app_home_opened` event); the Home view arrives through
+    /// `views.publish`: see `wait_for_calls`.
+    pub async fn open_home(&self, team: &str, user: &str, limit: Duration) -> bool {
+        let envelope_id = self.next_envelope_id();
+        self.send(envelopes::home_opened(&envelope_id, team, user), limit).await.is_some()
+            && self.wait_for(limit, |s| s.acks.contains_key(&envelope_id).then_some(())).await.is_some()
+    }
+
+    /// Runs the global shortcut `callback_id`; its modal arrives through `views.open`.
+    pub async fn shortcut(&self, team: &str, user: &str, callback_id: &str, limit: Duration) -> bool {
+        let envelope_id = self.next_envelope_id();
+        self.send(envelopes::shortcut(&envelope_id, team, user, callback_id), limit).await.is_some()
+            && self.wait_for(limit, |s| s.acks.contains_key(&envelope_id).then_some(())).await.is_some()
+    }
+
+    /// Submits a modal the bot opened with these `values` (block id -> action id -> state
+    /// value), and returns the ack's payload (`Null` when it closed the modal plainly).
+    pub async fn submit_view(
+        &self,
+        team: &str,
+        user: &str,
+        view: &Value,
+        values: Value,
+        limit: Duration,
+    ) -> Option<Value> {
+        let envelope_id = self.next_envelope_id();
+        self.send(envelopes::view_submission(&envelope_id, team, user, view, values), limit).await?;
+        self.wait_for(limit, |s| s.acks.get(&envelope_id).cloned()).await
     }
 
     /// Waits until at least `count` `response_url` posts arrived, and returns them all.
