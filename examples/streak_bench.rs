@@ -126,7 +126,7 @@ fn member(i: i64) -> MemberRef {
 async fn measure(path: &str) -> anyhow::Result<()> {
     let content = Arc::new(ContentSource::Embedded.load(&backend_mentor::startup::render_limits())?);
     let app = App::new(content, Store::connect(&format!("sqlite://{path}")).await?, Timezone::UTC);
-    let moderator = CallerRights { manage_server: true, role_ids: Vec::new() };
+    let moderator = CallerRights { manage_server: true, ..CallerRights::default() };
     let half_hour = Some(Minutes::new(30)?);
     // The first streak-board read of a server settles every streak that ended since it was last
     // read; in this data that is most of the big server, so it is timed on its own.
@@ -204,7 +204,7 @@ async fn render() -> anyhow::Result<()> {
 async fn profile(path: &str) -> anyhow::Result<()> {
     let content = Arc::new(ContentSource::Embedded.load(&backend_mentor::startup::render_limits())?);
     let app = App::new(content, Store::connect(&format!("sqlite://{path}")).await?, Timezone::UTC);
-    let moderator = CallerRights { manage_server: true, role_ids: Vec::new() };
+    let moderator = CallerRights { manage_server: true, ..CallerRights::default() };
     for i in 0..3 {
         let started = Instant::now();
         app.leaderboard(&big_member(i), &moderator, &BoardRequest { page: Some(3), ..Default::default() }, now())

@@ -56,8 +56,12 @@ pub enum UserError {
     BadOption,
     #[error("I don't know that command (yet).")]
     UnknownCommand,
-    #[error("Only moderators (those who manage this space, or hold its moderator role) can do that.")]
+    #[error("Only moderators (those who manage this space, hold its moderator role, or were named by a moderator) can do that.")]
     NotModerator,
+    #[error("\"{}\" is not a member I can name. Mention them (@name) so I know who they are.", echo(.given))]
+    NotAMember { given: String },
+    #[error("A study group here is a channel: join it from inside the channel, or name it as #channel. \"{}\" is not a channel.", echo(.given))]
+    GroupIsChannel { given: String },
     #[error("\"{}\" is not a step status. Use learning, done, skipped or reset.", echo(.given))]
     UnknownStatus { given: String },
     #[error(

@@ -3,7 +3,7 @@
 
 use super::App;
 use crate::domain::moderation::is_moderator;
-use crate::domain::{CallerRights, SpaceRef, Timezone};
+use crate::domain::{CallerRights, MemberRef, SpaceRef, Timezone};
 use crate::error::{Error, UserError};
 use chrono::{DateTime, Utc};
 
@@ -12,6 +12,8 @@ pub struct SpaceSettingsView {
     pub timezone: Timezone,
     pub timezone_is_default: bool,
     pub moderator_role: Option<String>,
+    /// Members a moderator named, by the platform's user id.
+    pub named_moderators: Vec<String>,
 }
 
 impl App {
@@ -32,6 +34,39 @@ impl App {
             timezone: zone.unwrap_or(self.default_timezone),
             timezone_is_default: zone.is_none(),
             moderator_role: self.store.moderator_role(space).await?,
+            named_moderators: self.store.named_moderators(space).await?,
+        })
+    }
+
+    /// The caller's rights with what the space adds to the platform's: whether a moderator
+    /// named them one. Read only when the platform did not already make them a moderator.
+    pub async fn rights_in_space(&self, member: &MemberRef, platform: CallerRights) -> Result<CallerRights, Error> {
+        if platform.manage_server {
+            return Ok(platform);
+        }
+        let named_moderator = self.store.is_named_moderator(member).await?;
+        Ok(CallerRights { named_moderator, ..platform })
+    }
+
+    /// Names a member a moderator of the space (`add`), or takes it back; false when nothing
+    /// changed. Only a moderator may.
+    pub async fn name_moderator(
+        &self,
+        by: &MemberRef,
+        rights: &CallerRights,
+        user_id: &str,
+        add: bool,
+        now: DateTime<Utc>,
+    ) -> Result<bool, Error> {
+        self.require_moderator(&by.space, rights).await?;
+        let user_id = user_id.trim();
+        if user_id.is_empty() {
+            return Err(UserError::NotAMember { given: user_id.to_string() }.into());
+        }
+        Ok(if add {
+            self.store.name_moderator(&by.space, user_id, &by.user_id, now).await?
+        } else {
+            self.store.unname_moderator(&by.space, user_id).await?
         })
     }
 

@@ -166,4 +166,9 @@ pub enum SetupRequest {
     Timezone(Timezone),
     /// A role whose members may moderate (none clears it).
     ModeratorRole(Option<String>),
+    /// Names a member a moderator (`add`), or takes it back, by the platform's user id.
+    Moderator {
+        user_id: String,
+        add: bool,
+    },
 }

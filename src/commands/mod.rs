@@ -32,6 +32,13 @@ pub struct Caller {
 
 /// Answers one command.
 pub async fn run(app: &App, caller: &Caller, command: Command, now: DateTime<Utc>) -> Result<Reply, Error> {
+    let with_rights;
+    let caller = if command.consults_rights() {
+        with_rights = in_space(app, caller).await?;
+        &with_rights
+    } else {
+        caller
+    };
     match command {
         Command::Help => Ok(Reply::private(present::help())),
         Command::Roadmap { step } => learn::roadmap(app, caller, step).await,
@@ -63,6 +70,13 @@ pub async fn click(
     chosen: &[String],
     now: DateTime<Utc>,
 ) -> Result<Reply, Error> {
+    let with_rights;
+    let caller = if action.consults_rights() {
+        with_rights = in_space(app, caller).await?;
+        &with_rights
+    } else {
+        caller
+    };
     let member = &caller.member;
     match action {
         Action::OpenStep(n) => Ok(learn::step_reply(&app.roadmap_step_number(member, n).await?)),
@@ -90,6 +104,12 @@ pub async fn click(
 /// The member's home screen: their day at a glance, with buttons to settings and a check-in.
 pub async fn home(app: &App, caller: &Caller, now: DateTime<Utc>) -> Result<Reply, Error> {
     Ok(present::home(&app.home(&caller.member, now).await?))
+}
+
+/// The caller with the rights the space adds to the platform's (a moderator named them one).
+async fn in_space(app: &App, caller: &Caller) -> Result<Caller, Error> {
+    let rights = app.rights_in_space(&caller.member, caller.rights.clone()).await?;
+    Ok(Caller { member: caller.member.clone(), rights })
 }
 
 /// How many days the nudge's Snooze button holds nudges back.

@@ -49,6 +49,9 @@ pub(super) async fn setup(
         }
         SetupRequest::Timezone(zone) => app.set_space_timezone(space, rights, zone, now).await?,
         SetupRequest::ModeratorRole(role) => app.set_moderator_role(space, rights, role.as_deref(), now).await?,
+        SetupRequest::Moderator { user_id, add } => {
+            app.name_moderator(&caller.member, rights, &user_id, add, now).await?;
+        }
         SetupRequest::Show => {}
     }
     let settings = app.space_settings(space, rights).await?;

@@ -80,7 +80,7 @@ impl Console {
             app,
             caller: Caller {
                 member: MemberRef::new(Platform::Console, "local", user),
-                rights: CallerRights { manage_server: true, role_ids: Vec::new() },
+                rights: CallerRights { manage_server: true, ..CallerRights::default() },
             },
             clock: ConsoleClock::new(clock),
             output_dir: files::default_output_dir(),

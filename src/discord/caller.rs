@@ -31,6 +31,7 @@ pub(crate) fn rights_of(member: Option<&serenity::Member>) -> CallerRights {
     CallerRights {
         manage_server: member.permissions.is_some_and(|p| p.manage_guild() || p.administrator()),
         role_ids: member.roles.iter().map(|r| r.to_string()).collect(),
+        named_moderator: false,
     }
 }
 

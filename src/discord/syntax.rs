@@ -34,6 +34,8 @@ pub(crate) fn command(reference: &CommandRef) -> String {
         CommandRef::SetupShow => "/setup show",
         CommandRef::SetupTimezone => "/setup timezone",
         CommandRef::SetupModeratorRole => "/setup moderator-role",
+        // Discord names moderators by role.
+        CommandRef::SetupModerator => "/setup moderator-role",
         CommandRef::SetupBoards => "/setup boards",
     };
     fixed.to_string()

@@ -1,5 +1,5 @@
-//! Study groups. On Discord a group is a role (its id is the key, its name is shown); on Slack
-//! and the console it is a name members join. Either way the leaderboard sees the same thing.
+//! Study groups. On Discord a group is a role and on Slack a channel (the id is the key, the
+//! name is shown); on the console it is a name members join. Either way the leaderboard sees the same thing.
 
 use crate::error::UserError;
 
@@ -23,6 +23,11 @@ impl GroupRef {
             return Err(UserError::InvalidGroupName { given: name.to_string(), max: MAX_GROUP_NAME });
         }
         Ok(GroupRef { key: format!("name:{}", name.to_lowercase()), name: name.to_string() })
+    }
+
+    /// A Slack channel as a group: the channel id stays the key when the channel is renamed.
+    pub fn channel(channel_id: &str, channel_name: &str) -> Self {
+        GroupRef { key: format!("channel:{channel_id}"), name: format!("#{}", channel_name.trim_start_matches('#')) }
     }
 
     /// A Discord role as a group: the role id stays the key when the role is renamed.

@@ -45,7 +45,7 @@ pub const COMMANDS: &[CommandInfo] = &[
     shared(
         "setup",
         "prompts <time> <zone> [days]",
-        "post the daily prompt here (/setup prompts 09:00 Europe/Berlin); show|off|preview",
+        "post the daily prompt here (/setup prompts 09:00 Europe/Berlin); show|off|preview; moderator add|remove <user>",
     ),
     shared(
         "nudges",

@@ -4,18 +4,19 @@
 
 use super::syntax::{CompareArgs, CorrectArgs, NudgeState, NudgesArgs, SetupAction, Shared};
 use super::values::{self, PauseFrom};
-use super::{words, UsageError};
+use super::{words, GroupNaming, UsageError};
 use crate::app::BoardRequest;
 use crate::commands::{
     Command, CorrectionRequest, GroupRequest, NudgeChange, PauseRequest, PrivacyRequest, SettingsChange, SetupRequest,
     StreakAbout,
 };
 use crate::domain::leaderboard::parse_page;
-use crate::domain::{GroupRef, Metric, Period};
+use crate::domain::{Metric, Period};
 use crate::error::UserError;
 
-/// The command for what clap parsed; `channel_id` is where `/setup prompts` posts.
-pub(super) fn command(parsed: Shared, channel_id: &str) -> Result<Command, UsageError> {
+/// The command for what clap parsed; `channel_id` is where `/setup prompts` posts, `groups`
+/// says what names a study group.
+pub(super) fn command(parsed: Shared, channel_id: &str, groups: &GroupNaming) -> Result<Command, UsageError> {
     Ok(match parsed {
         Shared::Help => Command::Help,
         Shared::Roadmap { step } => Command::Roadmap { step },
@@ -38,14 +39,14 @@ pub(super) fn command(parsed: Shared, channel_id: &str) -> Result<Command, Usage
             Some(PauseFrom::Date(first)) => PauseRequest::Start { first: Some(first), days },
             Some(PauseFrom::Today) | None => PauseRequest::Start { first: None, days },
         }),
-        Shared::Group { action, name } => Command::Group(group(action, name)?),
-        Shared::Leaderboard { words } => Command::Leaderboard(board_request(&words)?),
+        Shared::Group { action, name } => Command::Group(group(action, name, groups)?),
+        Shared::Leaderboard { words } => Command::Leaderboard(board_request(&words, groups)?),
         Shared::Privacy { action, confirm } => Command::Privacy(privacy(action, confirm)?),
         Shared::Correct(CorrectArgs { action, user, date, reason }) => {
             Command::Correct(CorrectionRequest { kind: action, user_id: user, date, reason })
         }
         Shared::Boards { setting } => Command::Setup(SetupRequest::Boards { members_see: setting }),
-        Shared::Setup { action } => Command::Setup(setup(action, channel_id)),
+        Shared::Setup { action } => Command::Setup(setup(action, channel_id)?),
         Shared::Nudges(args) => nudges(args)?,
         Shared::Topics { step, done } => Command::Topics { step, done: values::topic_numbers(&done)?.0 },
         Shared::Progress { step, status } => Command::StepStatus { step, status },
@@ -71,9 +72,9 @@ fn compare(args: CompareArgs) -> Result<Command, UsageError> {
     Ok(Command::Compare { names })
 }
 
-/// Join or leave a named group; any other word (or none) lists the member's groups.
-fn group(action: Option<String>, name: Option<String>) -> Result<GroupRequest, UsageError> {
-    let named = || GroupRef::named(name.as_deref().unwrap_or("")).map_err(UsageError::Invalid);
+/// Join or leave a group; any other word (or none) lists the member's groups.
+fn group(action: Option<String>, name: Option<String>, groups: &GroupNaming) -> Result<GroupRequest, UsageError> {
+    let named = || groups.group(name.as_deref()).map_err(UsageError::Invalid);
     Ok(match action.map(|a| a.to_lowercase()).as_deref() {
         Some("join") => GroupRequest::Join(named()?),
         Some("leave") => GroupRequest::Leave(named()?),
@@ -93,8 +94,8 @@ fn privacy(action: Option<String>, confirm: Option<String>) -> Result<PrivacyReq
     }
 }
 
-fn setup(action: Option<SetupAction>, channel_id: &str) -> SetupRequest {
-    match action {
+fn setup(action: Option<SetupAction>, channel_id: &str) -> Result<SetupRequest, UsageError> {
+    Ok(match action {
         None | Some(SetupAction::Show) => SetupRequest::Show,
         Some(SetupAction::Prompts { time, zone, days }) => {
             SetupRequest::Prompts { channel_id: channel_id.to_string(), time, timezone: zone, weekdays: days }
@@ -104,7 +105,17 @@ fn setup(action: Option<SetupAction>, channel_id: &str) -> SetupRequest {
         Some(SetupAction::Boards { setting }) => SetupRequest::Boards { members_see: setting },
         Some(SetupAction::Timezone { zone }) => SetupRequest::Timezone(zone),
         Some(SetupAction::ModeratorRole { role }) => SetupRequest::ModeratorRole(role),
-    }
+        Some(SetupAction::Moderator { change, user }) => {
+            let add = match change.map(|c| c.to_lowercase()).as_deref() {
+                Some("add") => true,
+                Some("remove") => false,
+                other => {
+                    return Err(UsageError::Invalid(UserError::UnknownCorrection { given: other.unwrap_or("").into() }))
+                }
+            };
+            SetupRequest::Moderator { user_id: user.unwrap_or_default(), add }
+        }
+    })
 }
 
 /// `/nudges on|off ...` is a settings change; `/nudges` alone shows the settings.
@@ -122,7 +133,7 @@ fn nudges(args: NudgesArgs) -> Result<Command, UsageError> {
 
 /// Reads `/leaderboard` words in any order: a period, a measure, a page number, and anything
 /// else is the group's name. `period:`, `metric:`, `page:` and `group:` work too.
-fn board_request(words: &[String]) -> Result<BoardRequest, UsageError> {
+fn board_request(words: &[String], groups: &GroupNaming) -> Result<BoardRequest, UsageError> {
     let mut request = BoardRequest::default();
     let mut group_words = Vec::new();
     for word in words.iter().flat_map(|w| w.split_whitespace()) {
@@ -138,7 +149,7 @@ fn board_request(words: &[String]) -> Result<BoardRequest, UsageError> {
         }
     }
     if !group_words.is_empty() {
-        request.group = Some(GroupRef::named(&group_words.join(" "))?);
+        request.group = Some(groups.group(Some(&group_words.join(" ")))?);
     }
     Ok(request)
 }

@@ -18,6 +18,7 @@ mod tests;
 mod tests_hostile;
 
 use crate::commands::Command;
+use crate::domain::GroupRef;
 use crate::error::{echo, UserError};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{CommandFactory, FromArgMatches};
@@ -27,6 +28,37 @@ pub(crate) use written::command_words;
 
 /// The channel `/setup prompts` posts in, for the console.
 pub const CONSOLE_CHANNEL: &str = "console";
+
+/// What names a study group where the line was typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GroupNaming {
+    /// Any name (the console): members join the group by its name.
+    Named,
+    /// Slack: a group is a channel, named as Slack writes a channel mention (`<#C0123|rust>`);
+    /// no name means the channel the line was typed in.
+    Channels { here_id: String, here_name: String },
+}
+
+impl GroupNaming {
+    /// The group a name (or none) stands for.
+    pub fn group(&self, name: Option<&str>) -> Result<GroupRef, UserError> {
+        let name = name.map(str::trim).filter(|n| !n.is_empty());
+        match self {
+            GroupNaming::Named => GroupRef::named(name.unwrap_or("")),
+            GroupNaming::Channels { here_id, here_name } => match name {
+                None => Ok(GroupRef::channel(here_id, here_name)),
+                Some(mention) => {
+                    let inner = mention.strip_prefix("<#").and_then(|m| m.strip_suffix('>'));
+                    let (id, shown) = inner.map(|m| m.split_once('|').unwrap_or((m, m))).unzip();
+                    match (id.filter(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric())), shown) {
+                        (Some(id), Some(shown)) => Ok(GroupRef::channel(id, shown)),
+                        _ => Err(UserError::GroupIsChannel { given: mention.to_string() }),
+                    }
+                }
+            },
+        }
+    }
+}
 
 /// A console line: a shared command, or one only the console has.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,18 +121,23 @@ pub fn parse_line(line: &str) -> Result<TextCommand, UsageError> {
     let matches = matches(&CONSOLE, line)?;
     let parsed = ConsoleLine::from_arg_matches(&matches).map_err(|e| refusal(e, line))?;
     Ok(match parsed.command {
-        ConsoleCommand::Shared(shared) => TextCommand::Mentor(convert::command(shared, CONSOLE_CHANNEL)?),
+        ConsoleCommand::Shared(shared) => {
+            TextCommand::Mentor(convert::command(shared, CONSOLE_CHANNEL, &GroupNaming::Named)?)
+        }
         ConsoleCommand::Clock { setting } => TextCommand::Clock { setting },
         ConsoleCommand::Quit => TextCommand::Quit,
     })
 }
 
-/// Parses Slack's text after `/mentor` (`checkin 30 read a chapter`); `channel_id` is the
-/// channel it was typed in, where `setup prompts` posts. The console's own commands are unknown.
-pub fn parse_slack(text: &str, channel_id: &str) -> Result<Command, UsageError> {
+/// Parses Slack's text after `/mentor` (`checkin 30 read a chapter`), as the adapter unescaped
+/// it (channel mentions kept as Slack writes them); `channel_id` and `channel_name` are the
+/// channel it was typed in, where `setup prompts` posts and the study group it stands for.
+/// The console's own commands are unknown.
+pub fn parse_slack(text: &str, channel_id: &str, channel_name: &str) -> Result<Command, UsageError> {
     let matches = matches(&SLACK, text)?;
     let parsed = SlackLine::from_arg_matches(&matches).map_err(|e| refusal(e, text))?;
-    convert::command(parsed.command, channel_id)
+    let groups = GroupNaming::Channels { here_id: channel_id.to_string(), here_name: channel_name.to_string() };
+    convert::command(parsed.command, channel_id, &groups)
 }
 
 /// Runs the pre-pass and clap over one line.

@@ -181,6 +181,13 @@ pub(super) enum SetupAction {
         #[arg(long)]
         role: Option<String>,
     },
+    /// `moderator add|remove <user>`: a member named a moderator, or no longer.
+    Moderator {
+        #[arg(long)]
+        change: Option<String>,
+        #[arg(long)]
+        user: Option<String>,
+    },
 }
 
 /// `/nudges on|off ...`; any other first word lands in `switch` and is refused by name.

@@ -267,13 +267,18 @@ fn topics_and_progress_read_numbers_and_statuses() {
 
 #[test]
 fn slack_reads_the_shared_commands_without_a_slash() {
-    assert_eq!(parse_slack("checkin 30 read a chapter", "C1"), Ok(checkin(Some(30), Some("read a chapter"))));
-    let Ok(Command::Setup(SetupRequest::Prompts { channel_id, .. })) = parse_slack("setup prompts 09:00", "C1") else {
+    assert_eq!(
+        parse_slack("checkin 30 read a chapter", "C1", "learning"),
+        Ok(checkin(Some(30), Some("read a chapter")))
+    );
+    let Ok(Command::Setup(SetupRequest::Prompts { channel_id, .. })) =
+        parse_slack("setup prompts 09:00", "C1", "learning")
+    else {
         panic!("setup prompts did not parse");
     };
     assert_eq!(channel_id, "C1");
     for console_only in ["clock +1d", "quit", "exit"] {
-        let refused = parse_slack(console_only, "C1");
+        let refused = parse_slack(console_only, "C1", "learning");
         assert!(matches!(refused, Err(UsageError::UnknownCommand { .. })), "{console_only}: {refused:?}");
     }
 }

@@ -27,7 +27,10 @@ fn unknown_commands_get_clap_s_suggestion_in_our_words() {
     assert_eq!(refusal("/dance now").to_string(), "There is no /dance command. Type /help to see them all.");
     assert_eq!(refusal("   "), UsageError::Empty);
     assert!(matches!(refusal("/"), UsageError::UnknownCommand { suggestion: None, .. }));
-    assert!(matches!(parse_slack("clockk", "C1"), Err(UsageError::UnknownCommand { suggestion: None, .. })));
+    assert!(matches!(
+        parse_slack("clockk", "C1", "learning"),
+        Err(UsageError::UnknownCommand { suggestion: None, .. })
+    ));
 }
 
 #[test]
@@ -123,7 +126,7 @@ proptest! {
 
     #[test]
     fn no_line_panics_and_every_refusal_is_short(line in prop_oneof![3 => line(), 1 => "\\PC{0,40}"]) {
-        for result in [parse_line(&line).err(), parse_slack(&line, "C1").err()] {
+        for result in [parse_line(&line).err(), parse_slack(&line, "C1", "learning").err()] {
             let Some(refusal) = result else { continue };
             let text = refusal.to_string();
             prop_assert!(!matches!(refusal, UsageError::Unreadable { .. }), "{line:?}: {text}");

@@ -35,6 +35,7 @@ pub(crate) fn command_words(reference: &CommandRef) -> String {
         CommandRef::SetupShow => "setup",
         CommandRef::SetupTimezone => "setup timezone Europe/Berlin",
         CommandRef::SetupModeratorRole => "setup moderator-role <role>",
+        CommandRef::SetupModerator => "setup moderator add <user>",
         CommandRef::SetupBoards => "boards on",
     };
     fixed.to_string()

@@ -45,6 +45,8 @@ pub enum CommandRef {
     SetupShow,
     SetupTimezone,
     SetupModeratorRole,
+    /// Naming a member a moderator (on Discord, where roles do this, the moderator role).
+    SetupModerator,
     /// Letting members see the boards, or not.
     SetupBoards,
 }

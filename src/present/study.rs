@@ -85,10 +85,16 @@ pub fn space_settings(view: &SpaceSettingsView, schedule: Option<&PromptSchedule
         Some(role) => Text::new().span(Span::Role(role.clone())),
         None => Text::from("none: only those who manage this space"),
     };
+    let named = if view.named_moderators.is_empty() {
+        Text::from("none")
+    } else {
+        Text::joined(view.named_moderators.iter().map(|id| Text::new().span(Span::User(id.clone()))), ", ")
+    };
     View::new(Tone::Settings)
         .title("Settings for this space")
         .field("Default time zone", zone, true)
         .field("Moderator role", role, true)
+        .field("Named moderators", named, true)
         .field("Daily prompt", daily_prompt(schedule), false)
         .footer(
             Text::new()
@@ -99,7 +105,9 @@ pub fn space_settings(view: &SpaceSettingsView, schedule: Option<&PromptSchedule
                 .plain(", ")
                 .command(Cmd::SetupTimezone)
                 .plain(", ")
-                .command(Cmd::SetupModeratorRole),
+                .command(Cmd::SetupModeratorRole)
+                .plain(", ")
+                .command(Cmd::SetupModerator),
         )
 }
 

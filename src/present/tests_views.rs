@@ -87,7 +87,12 @@ fn a_prompt_schedule_that_stopped_by_itself_says_why_and_how_to_restart() {
         disabled_reason: Some("the channel is gone".into()),
         next_posts: Vec::new(),
     };
-    let settings = SpaceSettingsView { timezone: zone, timezone_is_default: false, moderator_role: None };
+    let settings = SpaceSettingsView {
+        timezone: zone,
+        timezone_is_default: false,
+        moderator_role: None,
+        named_moderators: vec![],
+    };
     let view = space_settings(&settings, Some(&stopped));
     let words = view.words();
     assert!(words.contains("Stopped by itself: I could not post in <42> (the channel is gone)"), "{words}");

@@ -16,6 +16,7 @@
 mod blocks;
 mod clicks;
 mod controls;
+mod escapes;
 mod forms;
 mod home;
 mod http;

@@ -38,7 +38,7 @@ impl Admins {
                 None => false,
             },
         };
-        CallerRights { manage_server: admin, role_ids: Vec::new() }
+        CallerRights { manage_server: admin, ..CallerRights::default() }
     }
 
     async fn look_up(&self, web: &Web, user: &str) -> Option<bool> {

@@ -11,7 +11,7 @@
 use super::blocks::{messages, Message};
 use super::mrkdwn::SLASH_COMMAND;
 use super::web::Web;
-use super::Core;
+use super::{escapes, Core};
 use crate::commands::{self, Caller, Command};
 use crate::domain::{CallerRights, MemberRef, Platform};
 use crate::error::Error;
@@ -37,8 +37,9 @@ pub(super) async fn respond(
     client: &Arc<SlackHyperClient>,
     event: &SlackCommandEvent,
 ) -> SlackCommandEventResponse {
-    let text = event.text.as_deref().unwrap_or("");
-    let command = match grammar::parse_slack(text, event.channel_id.value()) {
+    let text = escapes::unescape(event.text.as_deref().unwrap_or(""));
+    let channel_name = event.channel_name.as_deref().unwrap_or(event.channel_id.value());
+    let command = match grammar::parse_slack(&text, event.channel_id.value(), channel_name) {
         Ok(command) => command,
         Err(UsageError::Invalid(problem)) => return acked(core, client, event, commands::failure(&problem.into())),
         Err(usage) => return acked(core, client, event, usage_reply(&usage)),

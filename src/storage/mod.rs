@@ -19,6 +19,7 @@ mod export;
 mod export_nudges;
 mod groups;
 mod members;
+mod moderators;
 mod nudges;
 mod open;
 mod period_totals;

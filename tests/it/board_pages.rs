@@ -35,7 +35,7 @@ proptest! {
                 t.app.check_in(&member(*i), at(2026, 3, *day, 12, 0), Some(minutes), None).await.unwrap();
             }
             let now = at(2026, 3, 12, 12, 0);
-            let rights = CallerRights { manage_server: true, role_ids: Vec::new() };
+            let rights = CallerRights { manage_server: true, ..CallerRights::default() };
             for metric in [Metric::Days, Metric::Minutes] {
                 let request = BoardRequest { metric, period: Period::AllTime, ..Default::default() };
                 let first = t.app.leaderboard(&member(99), &rights, &BoardRequest { page: Some(1), ..request.clone() }, now).await.unwrap();

@@ -67,7 +67,7 @@ async fn boards_take_on_or_off_in_any_case_and_refuse_other_words() {
         assert!(say(&console, line).await.contains("Say on or off"), "{line}");
     }
     let member = backend_mentor::domain::MemberRef::new(backend_mentor::domain::Platform::Console, "local", "bob");
-    let plain = backend_mentor::domain::CallerRights { manage_server: false, role_ids: Vec::new() };
+    let plain = backend_mentor::domain::CallerRights::default();
     let request = backend_mentor::app::BoardRequest::default();
     let board = t.app.leaderboard(&member, &plain, &request, at(2026, 3, 5, 12, 0)).await;
     assert!(board.is_ok(), "the unknown words left the boards open to members: {board:?}");

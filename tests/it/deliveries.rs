@@ -21,7 +21,7 @@ fn ada() -> MemberRef {
 }
 
 async fn prompts_at_nine_utc(app: &App) {
-    let rights = CallerRights { manage_server: true, role_ids: vec![] };
+    let rights = CallerRights { manage_server: true, ..CallerRights::default() };
     let plan = (LocalTime::parse("09:00").unwrap(), Timezone::UTC, Weekdays::EVERY_DAY);
     app.setup_prompts(&space(), &rights, "700", plan, at(2026, 3, 1, 0, 0)).await.unwrap();
 }

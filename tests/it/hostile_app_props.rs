@@ -245,7 +245,7 @@ fn hostile_discord_options_never_panic_nor_end_in_an_internal_error() {
         for (who, moderator, seconds, call) in steps {
             let now = clock.get() + Duration::seconds(seconds);
             clock.set(now);
-            let rights = CallerRights { manage_server: moderator, role_ids: Vec::new() };
+            let rights = CallerRights { manage_server: moderator, ..CallerRights::default() };
             let shown = format!("{call:?}");
             let outcome = runtime.block_on(run(&t.app, &members[usize::from(who)], &rights, call, now));
             prop_assert!(!matches!(outcome, Err(Error::Internal(_))), "{shown} at {now}: {outcome:?}");

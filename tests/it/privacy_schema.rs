@@ -130,7 +130,7 @@ async fn fill_every_table(t: &crate::common::TestApp) -> i64 {
         snooze_until: "2026-03-03".parse().ok(),
     };
     app.set_nudges(&ada(), nudges, now).await.unwrap();
-    let rights = CallerRights { manage_server: true, role_ids: vec![] };
+    let rights = CallerRights { manage_server: true, ..CallerRights::default() };
     let bob = MemberRef::new(Platform::Discord, "guild-1", "bob");
     let reason = Reason::new("the bot was down that day").unwrap();
     let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();

@@ -80,7 +80,7 @@ fn quick() -> SchedulerConfig {
 async fn the_scheduler_sends_through_the_front_ends_outbox_at_the_roots_clock_until_shutdown() {
     let t = spawn_app().await;
     let space = SpaceRef { platform: Platform::Discord, space_id: "guild-1".into() };
-    let rights = CallerRights { manage_server: true, role_ids: vec![] };
+    let rights = CallerRights { manage_server: true, ..CallerRights::default() };
     let plan = (LocalTime::parse("09:00").unwrap(), Timezone::UTC, Weekdays::EVERY_DAY);
     t.app.setup_prompts(&space, &rights, "700", plan, at(2026, 3, 1, 0, 0)).await.unwrap();
     let (front_end, posts, saw_shutdown) = stand_in(false);

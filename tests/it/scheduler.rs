@@ -85,7 +85,7 @@ impl Outbox for Recorder {
 }
 
 fn moderator() -> CallerRights {
-    CallerRights { manage_server: true, role_ids: vec![] }
+    CallerRights { manage_server: true, ..CallerRights::default() }
 }
 
 fn space() -> SpaceRef {

@@ -171,3 +171,26 @@ async fn a_member_s_days_count_in_their_slack_zone_unless_they_chose_one() {
     assert!(words(&plain).contains(&unmarked("counted in UTC")), "{plain}");
     bot.finish().await;
 }
+
+#[tokio::test]
+async fn an_admin_names_a_moderator_and_study_groups_are_channels() {
+    let bot = SlackBot::start().await;
+    bot.fake.make_admin("U0ADMIN");
+    let refused = bot.mentor("U0BOB", "setup").await;
+    assert!(words(&refused).contains(&unmarked("Only moderators")), "{refused}");
+    let named = bot.mentor("U0ADMIN", "setup moderator add <@U0BOB|bob>").await;
+    assert!(words(&named).contains(&unmarked("Named moderators")), "{named}");
+    assert!(named.to_string().contains("<@U0BOB>"), "the member is shown as a mention: {named}");
+    let allowed = bot.mentor("U0BOB", "setup").await;
+    assert!(words(&allowed).contains(&unmarked("Settings for this space")), "a named moderator may: {allowed}");
+    bot.mentor("U0ADMIN", "setup moderator remove <@U0BOB|bob>").await;
+    let again = bot.mentor("U0BOB", "setup").await;
+    assert!(words(&again).contains(&unmarked("Only moderators")), "the naming was taken back: {again}");
+    let joined = bot.mentor("U0ADA", "group join").await;
+    assert!(words(&joined).contains(&unmarked("joined #learning")), "the channel it was typed in: {joined}");
+    let other = bot.mentor("U0ADA", "group join <#C0RUST|rust>").await;
+    assert!(words(&other).contains(&unmarked("joined #rust")), "{other}");
+    let plain = bot.mentor("U0ADA", "group join rustaceans").await;
+    assert!(words(&plain).contains(&unmarked("a study group here is a channel")), "{plain}");
+    bot.finish().await;
+}

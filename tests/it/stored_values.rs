@@ -21,7 +21,7 @@ async fn a_renamed_zone_falls_back_to_the_default_everywhere_it_is_read() {
     let t = spawn_app().await;
     let space = SpaceRef { platform: Platform::Discord, space_id: "guild-1".into() };
     let ada = MemberRef::new(Platform::Discord, "guild-1", "ada");
-    let rights = CallerRights { manage_server: true, role_ids: vec![] };
+    let rights = CallerRights { manage_server: true, ..CallerRights::default() };
     let berlin = Timezone::parse("Europe/Berlin").unwrap();
     let plan = (LocalTime::parse("09:00").unwrap(), berlin, Weekdays::EVERY_DAY);
     let set_at = at(2026, 3, 1, 0, 0);

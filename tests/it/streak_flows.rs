@@ -14,7 +14,7 @@ fn member(user: &str) -> MemberRef {
 }
 
 fn moderator() -> CallerRights {
-    CallerRights { manage_server: true, role_ids: Vec::new() }
+    CallerRights { manage_server: true, ..CallerRights::default() }
 }
 
 fn date(text: &str) -> NaiveDate {

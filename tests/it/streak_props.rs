@@ -184,7 +184,7 @@ proptest! {
                     Step::Move(z) => t.app.set_timezone(&ada, Timezone::parse(ZONES[*z]).unwrap(), now).await.unwrap(),
                     Step::Look => {}
                     Step::Board => {
-                        let rights = CallerRights { manage_server: true, role_ids: Vec::new() };
+                        let rights = CallerRights { manage_server: true, ..CallerRights::default() };
                         t.app.leaderboard(&ada, &rights, &BoardRequest::default(), now).await.unwrap();
                     }
                 }
