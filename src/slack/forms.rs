@@ -154,7 +154,7 @@ pub(super) async fn submitted(core: &Core, event: &SlackInteractionViewSubmissio
     };
     let command = match read {
         Ok(command) => command,
-        Err((block, problem)) => return errors(block, &problem.to_string()),
+        Err((block, problem)) => return errors(block, &problem),
     };
     let is_check_in = matches!(command, Command::CheckIn { .. });
     let caller = Caller { member: member.clone(), rights: CallerRights::default() };
@@ -194,13 +194,18 @@ impl Values<'_> {
     }
 }
 
-type Refusal = (&'static str, UserError);
+/// The block a refused value was typed in, and why, in the member's words.
+type Refusal = (&'static str, String);
+
+fn refused(block: &'static str) -> impl Fn(UserError) -> Refusal {
+    move |problem| (block, problem.to_string())
+}
 
 fn settings_change(values: &Values<'_>, current: &Option<Timezone>) -> Result<Command, Refusal> {
-    let zone = Timezone::parse(values.text("zone").unwrap_or("")).map_err(|e| ("zone", e))?;
+    let zone = Timezone::parse(values.text("zone").unwrap_or("")).map_err(refused("zone"))?;
     let on = values.get("nudges").and_then(|v| v.selected_option.as_ref()).is_none_or(|o| o.value == "on");
     let time = values.get("time").and_then(|v| v.selected_time.as_deref());
-    let time = time.map(LocalTime::parse).transpose().map_err(|e| ("time", e))?;
+    let time = time.map(LocalTime::parse).transpose().map_err(refused("time"))?;
     let ticked: Vec<&str> = values
         .get("days")
         .and_then(|v| v.selected_options.as_ref())
@@ -208,10 +213,11 @@ fn settings_change(values: &Values<'_>, current: &Option<Timezone>) -> Result<Co
         .flatten()
         .map(|o| o.value.as_str())
         .collect();
-    let weekdays = if on { Some(Weekdays::parse(&ticked.join(",")).map_err(|e| ("days", e))?) } else { None };
+    let weekdays = if on { Some(Weekdays::parse(&ticked.join(",")).map_err(refused("days"))?) } else { None };
     let snooze = values.get("snooze").and_then(|v| v.selected_date.as_deref());
-    let snooze_until =
-        snooze.map(|d| d.parse::<NaiveDate>().map_err(|_| ("snooze", UserError::InvalidDate { given: d.to_string() })));
+    let snooze_until = snooze.map(|d| {
+        d.parse::<NaiveDate>().map_err(|_| refused("snooze")(UserError::InvalidDate { given: d.to_string() }))
+    });
     let nudges =
         NudgeChange { on, time: time.filter(|_| on), weekdays, snooze_until: snooze_until.transpose()?.filter(|_| on) };
     let timezone = (current.as_ref() != Some(&zone)).then_some(zone);
@@ -219,8 +225,8 @@ fn settings_change(values: &Values<'_>, current: &Option<Timezone>) -> Result<Co
 }
 
 fn check_in(values: &Values<'_>) -> Result<Command, Refusal> {
-    let minutes = values.text("minutes").map(Minutes::parse).transpose().map_err(|e| ("minutes", e))?;
-    let note = Note::new(values.text("note").unwrap_or("")).map_err(|e| ("note", e))?;
+    let minutes = values.text("minutes").map(Minutes::parse).transpose().map_err(refused("minutes"))?;
+    let note = Note::new(values.text("note").unwrap_or("")).map_err(refused("note"))?;
     Ok(Command::CheckIn { minutes, note })
 }
 

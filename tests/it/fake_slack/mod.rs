@@ -72,7 +72,7 @@ impl FakeSlack {
         let app = Router::new()
             .route("/api/apps.connections.open", post(connections_open))
             .route("/link", get(link))
-            .route("/api/users.info", get(users_info))
+            .route("/api/users.info", get(web::users_info))
             .route("/api/chat.postMessage", post(web::chat_post_message))
             .route("/api/conversations.open", post(web::conversations_open))
             .route("/api/files.getUploadURLExternal", get(web::get_upload_url))
@@ -164,36 +164,6 @@ impl FakeSlack {
             return false;
         }
         self.wait_for(limit, |s| s.acks.contains_key(&envelope_id).then_some(())).await.is_some()
-    }
-
-    /// Opens the member's Home tab (an `app_home_opened` event); the Home view arrives through
-    /// `views.publish`: see `wait_for_calls`.
-    pub async fn open_home(&self, team: &str, user: &str, limit: Duration) -> bool {
-        let envelope_id = self.next_envelope_id();
-        self.send(envelopes::home_opened(&envelope_id, team, user), limit).await.is_some()
-            && self.wait_for(limit, |s| s.acks.contains_key(&envelope_id).then_some(())).await.is_some()
-    }
-
-    /// Runs the global shortcut `callback_id`; its modal arrives through `views.open`.
-    pub async fn shortcut(&self, team: &str, user: &str, callback_id: &str, limit: Duration) -> bool {
-        let envelope_id = self.next_envelope_id();
-        self.send(envelopes::shortcut(&envelope_id, team, user, callback_id), limit).await.is_some()
-            && self.wait_for(limit, |s| s.acks.contains_key(&envelope_id).then_some(())).await.is_some()
-    }
-
-    /// Submits a modal the bot opened with these `values` (block id -> action id -> state
-    /// value), and returns the ack's payload (`Null` when it closed the modal plainly).
-    pub async fn submit_view(
-        &self,
-        team: &str,
-        user: &str,
-        view: &Value,
-        values: Value,
-        limit: Duration,
-    ) -> Option<Value> {
-        let envelope_id = self.next_envelope_id();
-        self.send(envelopes::view_submission(&envelope_id, team, user, view, values), limit).await?;
-        self.wait_for(limit, |s| s.acks.get(&envelope_id).cloned()).await
     }
 
     /// Waits until at least `count` `response_url` posts arrived, and returns them all.
@@ -355,33 +325,6 @@ fn record_ack(fake: &FakeSlack, text: &str) {
 
 fn bearer(headers: &HeaderMap, token: &str) -> bool {
     headers.get("authorization").and_then(|v| v.to_str().ok()) == Some(&format!("Bearer {token}"))
-}
-
-async fn users_info(
-    State(fake): State<FakeSlack>,
-    headers: HeaderMap,
-    axum::extract::Query(query): axum::extract::Query<HashMap<String, String>>,
-) -> impl IntoResponse {
-    let mut problems = openapi::call_problems("users.info", "GET", &query, bearer(&headers, BOT_TOKEN));
-    let Some(user) = query.get("user").cloned() else {
-        problems.push("users.info without user".into());
-        fake.update(|s| s.violations.extend(problems));
-        return Json(json!({ "ok": false, "error": "user_not_found" }));
-    };
-    let (admin, zone) = {
-        let shared = fake.shared.lock().unwrap();
-        let zone = shared.zones.get(&user).cloned().unwrap_or(Some("Europe/Berlin".into()));
-        (shared.admins.contains(&user), zone)
-    };
-    fake.update(|s| {
-        s.violations.extend(problems);
-        s.calls.push(("/api/users.info".into(), json!(query)));
-    });
-    Json(json!({
-        "ok": true,
-        "user": { "id": user, "team_id": "T0LEARN", "name": "member", "is_admin": admin, "is_owner": false,
-                  "is_bot": false, "tz": zone },
-    }))
 }
 
 async fn record_call(State(fake): State<FakeSlack>, uri: axum::http::Uri, body: String) -> impl IntoResponse {

@@ -4,12 +4,13 @@
 //! element Slack knows, at most 10 radio buttons or checkboxes, initial options among the
 //! options), recorded, and answered with the view as Slack stores it.
 
-use super::{limits, web, FakeSlack};
+use super::{envelopes, limits, web, FakeSlack};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Value};
+use std::time::Duration;
 
 const VIEW_BLOCKS: usize = 100;
 const MODAL_TEXT: usize = 24;
@@ -17,6 +18,38 @@ const LABEL: usize = 2_000;
 const CHOICES: usize = 10;
 const INPUTS: &[&str] =
     &["plain_text_input", "number_input", "radio_buttons", "checkboxes", "timepicker", "datepicker", "static_select"];
+
+impl FakeSlack {
+    /// Opens the member's Home tab (an `app_home_opened` event); the Home view arrives through
+    /// `views.publish`: see `wait_for_calls`.
+    pub async fn open_home(&self, team: &str, user: &str, limit: Duration) -> bool {
+        let envelope_id = self.next_envelope_id();
+        self.send(envelopes::home_opened(&envelope_id, team, user), limit).await.is_some()
+            && self.wait_for(limit, |s| s.acks.contains_key(&envelope_id).then_some(())).await.is_some()
+    }
+
+    /// Runs the global shortcut `callback_id`; its modal arrives through `views.open`.
+    pub async fn shortcut(&self, team: &str, user: &str, callback_id: &str, limit: Duration) -> bool {
+        let envelope_id = self.next_envelope_id();
+        self.send(envelopes::shortcut(&envelope_id, team, user, callback_id), limit).await.is_some()
+            && self.wait_for(limit, |s| s.acks.contains_key(&envelope_id).then_some(())).await.is_some()
+    }
+
+    /// Submits a modal the bot opened with these `values` (block id -> action id -> state
+    /// value), and returns the ack's payload (`Null` when it closed the modal plainly).
+    pub async fn submit_view(
+        &self,
+        team: &str,
+        user: &str,
+        view: &Value,
+        values: Value,
+        limit: Duration,
+    ) -> Option<Value> {
+        let envelope_id = self.next_envelope_id();
+        self.send(envelopes::view_submission(&envelope_id, team, user, view, values), limit).await?;
+        self.wait_for(limit, |s| s.acks.get(&envelope_id).cloned()).await
+    }
+}
 
 pub async fn views_open(State(fake): State<FakeSlack>, headers: HeaderMap, Json(body): Json<Value>) -> Response {
     answer(&fake, "views.open", &headers, &body)

@@ -151,3 +151,31 @@ pub async fn complete_upload(State(fake): State<FakeSlack>, headers: HeaderMap, 
     let shared: Vec<Value> = files.iter().map(|f| json!({ "id": f["id"], "title": f["title"] })).collect();
     Json(json!({ "ok": true, "files": shared })).into_response()
 }
+
+/// `users.info`: the admins and profile zones a test named.
+pub async fn users_info(
+    State(fake): State<FakeSlack>,
+    headers: HeaderMap,
+    axum::extract::Query(query): axum::extract::Query<HashMap<String, String>>,
+) -> impl IntoResponse {
+    let mut problems = openapi::call_problems("users.info", "GET", &query, bearer(&headers, BOT_TOKEN));
+    let Some(user) = query.get("user").cloned() else {
+        problems.push("users.info without user".into());
+        fake.update(|s| s.violations.extend(problems));
+        return Json(json!({ "ok": false, "error": "user_not_found" }));
+    };
+    let (admin, zone) = {
+        let shared = fake.shared.lock().unwrap();
+        let zone = shared.zones.get(&user).cloned().unwrap_or(Some("Europe/Berlin".into()));
+        (shared.admins.contains(&user), zone)
+    };
+    fake.update(|s| {
+        s.violations.extend(problems);
+        s.calls.push(("/api/users.info".into(), json!(query)));
+    });
+    Json(json!({
+        "ok": true,
+        "user": { "id": user, "team_id": "T0LEARN", "name": "member", "is_admin": admin, "is_owner": false,
+                  "is_bot": false, "tz": zone },
+    }))
+}
