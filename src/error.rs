@@ -60,6 +60,8 @@ pub enum UserError {
     NotModerator,
     #[error("\"{}\" is not a member I can name. Mention them (@name) so I know who they are.", echo(.given))]
     NotAMember { given: String },
+    #[error("\"{}\" is not a change to the moderators. Use add or remove, then the member.", echo(.given))]
+    ModeratorChange { given: String },
     #[error("A study group here is a channel: join it from inside the channel, or name it as #channel. \"{}\" is not a channel.", echo(.given))]
     GroupIsChannel { given: String },
     #[error("\"{}\" is not a step status. Use learning, done, skipped or reset.", echo(.given))]

@@ -4,7 +4,7 @@
 
 use super::syntax::{CompareArgs, CorrectArgs, NudgeState, NudgesArgs, SetupAction, Shared};
 use super::values::{self, PauseFrom};
-use super::{words, GroupNaming, UsageError};
+use super::{words, Naming, UsageError};
 use crate::app::BoardRequest;
 use crate::commands::{
     Command, CorrectionRequest, GroupRequest, NudgeChange, PauseRequest, PrivacyRequest, SettingsChange, SetupRequest,
@@ -16,7 +16,7 @@ use crate::error::UserError;
 
 /// The command for what clap parsed; `channel_id` is where `/setup prompts` posts, `groups`
 /// says what names a study group.
-pub(super) fn command(parsed: Shared, channel_id: &str, groups: &GroupNaming) -> Result<Command, UsageError> {
+pub(super) fn command(parsed: Shared, channel_id: &str, naming: &Naming) -> Result<Command, UsageError> {
     Ok(match parsed {
         Shared::Help => Command::Help,
         Shared::Roadmap { step } => Command::Roadmap { step },
@@ -39,14 +39,14 @@ pub(super) fn command(parsed: Shared, channel_id: &str, groups: &GroupNaming) ->
             Some(PauseFrom::Date(first)) => PauseRequest::Start { first: Some(first), days },
             Some(PauseFrom::Today) | None => PauseRequest::Start { first: None, days },
         }),
-        Shared::Group { action, name } => Command::Group(group(action, name, groups)?),
-        Shared::Leaderboard { words } => Command::Leaderboard(board_request(&words, groups)?),
+        Shared::Group { action, name } => Command::Group(group(action, name, naming)?),
+        Shared::Leaderboard { words } => Command::Leaderboard(board_request(&words, naming)?),
         Shared::Privacy { action, confirm } => Command::Privacy(privacy(action, confirm)?),
         Shared::Correct(CorrectArgs { action, user, date, reason }) => {
-            Command::Correct(CorrectionRequest { kind: action, user_id: user, date, reason })
+            Command::Correct(CorrectionRequest { kind: action, user_id: naming.member(&user)?, date, reason })
         }
         Shared::Boards { setting } => Command::Setup(SetupRequest::Boards { members_see: setting }),
-        Shared::Setup { action } => Command::Setup(setup(action, channel_id)?),
+        Shared::Setup { action } => Command::Setup(setup(action, channel_id, naming)?),
         Shared::Nudges(args) => nudges(args)?,
         Shared::Topics { step, done } => Command::Topics { step, done: values::topic_numbers(&done)?.0 },
         Shared::Progress { step, status } => Command::StepStatus { step, status },
@@ -73,7 +73,7 @@ fn compare(args: CompareArgs) -> Result<Command, UsageError> {
 }
 
 /// Join or leave a group; any other word (or none) lists the member's groups.
-fn group(action: Option<String>, name: Option<String>, groups: &GroupNaming) -> Result<GroupRequest, UsageError> {
+fn group(action: Option<String>, name: Option<String>, groups: &Naming) -> Result<GroupRequest, UsageError> {
     let named = || groups.group(name.as_deref()).map_err(UsageError::Invalid);
     Ok(match action.map(|a| a.to_lowercase()).as_deref() {
         Some("join") => GroupRequest::Join(named()?),
@@ -94,7 +94,7 @@ fn privacy(action: Option<String>, confirm: Option<String>) -> Result<PrivacyReq
     }
 }
 
-fn setup(action: Option<SetupAction>, channel_id: &str) -> Result<SetupRequest, UsageError> {
+fn setup(action: Option<SetupAction>, channel_id: &str, naming: &Naming) -> Result<SetupRequest, UsageError> {
     Ok(match action {
         None | Some(SetupAction::Show) => SetupRequest::Show,
         Some(SetupAction::Prompts { time, zone, days }) => {
@@ -109,11 +109,9 @@ fn setup(action: Option<SetupAction>, channel_id: &str) -> Result<SetupRequest, 
             let add = match change.map(|c| c.to_lowercase()).as_deref() {
                 Some("add") => true,
                 Some("remove") => false,
-                other => {
-                    return Err(UsageError::Invalid(UserError::UnknownCorrection { given: other.unwrap_or("").into() }))
-                }
+                other => return Err(UserError::ModeratorChange { given: other.unwrap_or("").into() }.into()),
             };
-            SetupRequest::Moderator { user_id: user.unwrap_or_default(), add }
+            SetupRequest::Moderator { user_id: naming.member(user.as_deref().unwrap_or(""))?, add }
         }
     })
 }
@@ -133,7 +131,7 @@ fn nudges(args: NudgesArgs) -> Result<Command, UsageError> {
 
 /// Reads `/leaderboard` words in any order: a period, a measure, a page number, and anything
 /// else is the group's name. `period:`, `metric:`, `page:` and `group:` work too.
-fn board_request(words: &[String], groups: &GroupNaming) -> Result<BoardRequest, UsageError> {
+fn board_request(words: &[String], groups: &Naming) -> Result<BoardRequest, UsageError> {
     let mut request = BoardRequest::default();
     let mut group_words = Vec::new();
     for word in words.iter().flat_map(|w| w.split_whitespace()) {

@@ -29,23 +29,44 @@ pub(crate) use written::command_words;
 /// The channel `/setup prompts` posts in, for the console.
 pub const CONSOLE_CHANNEL: &str = "console";
 
-/// What names a study group where the line was typed.
+/// How a study group and another member are named where the line was typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum GroupNaming {
-    /// Any name (the console): members join the group by its name.
+pub enum Naming {
+    /// The console: a group is any name members join; a member is whatever id is typed.
     Named,
-    /// Slack: a group is a channel, named as Slack writes a channel mention (`<#C0123|rust>`);
-    /// no name means the channel the line was typed in.
-    Channels { here_id: String, here_name: String },
+    /// Slack: a group is a channel, named as Slack writes a channel mention (`<#C0123|rust>`),
+    /// no name meaning the channel the line was typed in; a member is a user id, which a
+    /// mention (`@ada`) becomes once the adapter unescaped it.
+    Slack { here_id: String, here_name: String },
 }
 
-impl GroupNaming {
+impl Naming {
+    /// The user id another member is named by; a Slack name that is no user id is refused,
+    /// since it would name nobody.
+    pub fn member(&self, given: &str) -> Result<String, UserError> {
+        let id = given.trim();
+        let slack_id = |id: &str| {
+            id.len() > 1
+                && id.starts_with(['U', 'W'])
+                && id.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        };
+        let named = match self {
+            Naming::Named => !id.is_empty(),
+            Naming::Slack { .. } => slack_id(id),
+        };
+        if named {
+            Ok(id.to_string())
+        } else {
+            Err(UserError::NotAMember { given: id.to_string() })
+        }
+    }
+
     /// The group a name (or none) stands for.
     pub fn group(&self, name: Option<&str>) -> Result<GroupRef, UserError> {
         let name = name.map(str::trim).filter(|n| !n.is_empty());
         match self {
-            GroupNaming::Named => GroupRef::named(name.unwrap_or("")),
-            GroupNaming::Channels { here_id, here_name } => match name {
+            Naming::Named => GroupRef::named(name.unwrap_or("")),
+            Naming::Slack { here_id, here_name } => match name {
                 None => Ok(GroupRef::channel(here_id, here_name)),
                 Some(mention) => {
                     let inner = mention.strip_prefix("<#").and_then(|m| m.strip_suffix('>'));
@@ -122,7 +143,7 @@ pub fn parse_line(line: &str) -> Result<TextCommand, UsageError> {
     let parsed = ConsoleLine::from_arg_matches(&matches).map_err(|e| refusal(e, line))?;
     Ok(match parsed.command {
         ConsoleCommand::Shared(shared) => {
-            TextCommand::Mentor(convert::command(shared, CONSOLE_CHANNEL, &GroupNaming::Named)?)
+            TextCommand::Mentor(convert::command(shared, CONSOLE_CHANNEL, &Naming::Named)?)
         }
         ConsoleCommand::Clock { setting } => TextCommand::Clock { setting },
         ConsoleCommand::Quit => TextCommand::Quit,
@@ -136,7 +157,7 @@ pub fn parse_line(line: &str) -> Result<TextCommand, UsageError> {
 pub fn parse_slack(text: &str, channel_id: &str, channel_name: &str) -> Result<Command, UsageError> {
     let matches = matches(&SLACK, text)?;
     let parsed = SlackLine::from_arg_matches(&matches).map_err(|e| refusal(e, text))?;
-    let groups = GroupNaming::Channels { here_id: channel_id.to_string(), here_name: channel_name.to_string() };
+    let groups = Naming::Slack { here_id: channel_id.to_string(), here_name: channel_name.to_string() };
     convert::command(parsed.command, channel_id, &groups)
 }
 

@@ -291,3 +291,23 @@ fn privacy_reads_the_first_word_after_its_action_and_compare_refuses_a_mistyped_
     let known = "a, b, c".to_string();
     assert_eq!(mistyped, Err(UsageError::UnknownOption { command: "compare".into(), option: "d".into(), known }));
 }
+
+#[test]
+fn slack_names_members_by_id_and_groups_by_channel_and_refuses_the_rest() {
+    let named = |line: &str| parse_slack(line, "C1", "learning");
+    assert_eq!(
+        named("setup moderator add U0ADA"),
+        Ok(Command::Setup(SetupRequest::Moderator { user_id: "U0ADA".into(), add: true }))
+    );
+    for refused in ["setup moderator add ada", "setup moderator add", "correct add ada 2026-03-04 the bot was down"] {
+        assert!(matches!(named(refused), Err(UsageError::Invalid(UserError::NotAMember { .. }))), "{refused}");
+    }
+    assert!(matches!(named("setup moderator make U0ADA"), Err(UsageError::Invalid(UserError::ModeratorChange { .. }))));
+    let here = GroupRef::channel("C1", "learning");
+    assert_eq!(named("group join"), Ok(Command::Group(GroupRequest::Join(here))));
+    let rust = GroupRef::channel("C0RUST", "rust");
+    assert_eq!(named("group leave <#C0RUST|rust>"), Ok(Command::Group(GroupRequest::Leave(rust))));
+    assert!(matches!(named("group join rustaceans"), Err(UsageError::Invalid(UserError::GroupIsChannel { .. }))));
+    // The console keeps named groups and any member id.
+    assert!(matches!(parse_line("/group join rustaceans"), Ok(TextCommand::Mentor(Command::Group(_)))));
+}

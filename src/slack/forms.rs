@@ -14,7 +14,7 @@ use crate::domain::checkin::{Minutes, Note};
 use crate::domain::schedule::{LocalTime, Weekdays};
 use crate::domain::{CallerRights, MemberRef, Platform, Timezone};
 use crate::error::{Error, UserError};
-use crate::present::Reply;
+use crate::present::{self, Reply};
 use chrono::{NaiveDate, Weekday};
 use serde_json::{json, Value};
 use slack_morphism::prelude::*;
@@ -157,13 +157,14 @@ pub(super) async fn submitted(core: &Core, event: &SlackInteractionViewSubmissio
         Err((block, problem)) => return errors(block, &problem),
     };
     let is_check_in = matches!(command, Command::CheckIn { .. });
+    // A refusal that names no field, or an apology, is shown under the form's first field.
+    let first_field = if is_check_in { "minutes" } else { "zone" };
     let caller = Caller { member: member.clone(), rights: CallerRights::default() };
     let reply = match commands::run(&core.app, &caller, command, core.clock.now()).await {
         Ok(reply) => reply,
-        Err(Error::User(problem)) => return errors(if is_check_in { "minutes" } else { "zone" }, &problem.to_string()),
         Err(error) => {
-            commands::log_failure(&error, "a Slack form", false);
-            return errors(if is_check_in { "minutes" } else { "zone" }, &commands::failure(&error).view.words());
+            commands::log_failure(&error, "a Slack form", true);
+            return errors(first_field, &commands::failure(&error).view.words());
         }
     };
     let core = core.clone();
@@ -198,7 +199,7 @@ impl Values<'_> {
 type Refusal = (&'static str, String);
 
 fn refused(block: &'static str) -> impl Fn(UserError) -> Refusal {
-    move |problem| (block, problem.to_string())
+    move |problem| (block, present::user_error(&problem).words())
 }
 
 fn settings_change(values: &Values<'_>, current: &Option<Timezone>) -> Result<Command, Refusal> {
