@@ -6,7 +6,7 @@
 use super::App;
 use crate::domain::{MemberRef, NeutralDays, Period, StreakState, Timezone};
 use crate::error::Error;
-use crate::storage::{PeriodTotals, StoredStreak, Tx};
+use crate::storage::{PeriodTotals, StoredStreak, Tx, WeekAndMonth};
 use chrono::NaiveDate;
 
 /// What a record update needs to know about the member.
@@ -42,10 +42,27 @@ impl App {
         neutral: &NeutralDays,
         today: NaiveDate,
     ) -> Result<(), Error> {
+        self.save_record_using(tx, who, stored, neutral, today, None).await
+    }
+
+    /// `save_record`, with the week and month sums already read around a day (a check-in's
+    /// context), used when that day is the anchor, so no second read is needed.
+    pub(super) async fn save_record_using(
+        &self,
+        tx: &mut Tx,
+        who: &MemberContext<'_>,
+        stored: &StoredStreak,
+        neutral: &NeutralDays,
+        today: NaiveDate,
+        known: Option<WeekAndMonth>,
+    ) -> Result<(), Error> {
         let alive_until = stored.state.last_chance_day(neutral).map_or(0, |day| who.zone.end_of_day(day).timestamp());
         tx.save_streak(who.member_id, who.member, stored, alive_until).await?;
         let anchor = stored.state.last_day.map_or(today, |last| last.max(today));
-        let (week, month) = tx.week_and_month(who.member_id, anchor).await?;
+        let (week, month) = match known {
+            Some(sums) if sums.around == anchor => (sums.week, sums.month),
+            _ => tx.week_and_month(who.member_id, anchor).await?,
+        };
         let totals = PeriodTotals {
             week_start: Period::Week.start(anchor),
             week,

@@ -5,9 +5,9 @@ use super::records::MemberContext;
 use super::{App, CheckInView, PauseView, RankView, StreakView};
 use crate::domain::pause::{days_skipped_by_move, validate_pause, NeutralReason};
 use crate::domain::progress::percent_complete;
-use crate::domain::{MemberRef, Minutes, NeutralDays, Note, StepStatus, StreakSummary, Timezone};
+use crate::domain::{MemberRef, Minutes, NeutralDays, Note, StepStatus, StreakState, StreakSummary, Timezone};
 use crate::error::{Error, UserError};
-use crate::storage::{CheckinRecord, StoredStreak};
+use crate::storage::{CheckinRecord, DayAfterCheckin, StoredStreak, Tx};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 /// The most minutes one local day can hold, across all of its check-ins.
@@ -15,6 +15,8 @@ const MINUTES_PER_DAY: i64 = 24 * 60;
 
 impl App {
     /// Counts the member's local day, or adds minutes and a note to a day already counted.
+    /// A returning member's check-in is five statements on the writer (begin, the day, one
+    /// read of everything the rules need, the record, the totals) and a commit.
     pub async fn check_in(
         &self,
         member: &MemberRef,
@@ -22,12 +24,11 @@ impl App {
         minutes: Option<Minutes>,
         note: Option<Note>,
     ) -> Result<CheckInView, Error> {
-        let zone = self.member_timezone(member).await?;
+        let (known_id, zone) = self.member_and_zone(member).await?;
         let today = zone.local_date(now);
         let record = CheckinRecord { local_date: today, at: now, minutes, note: note.as_ref() };
         let mut tx = self.store.begin().await?;
-        let member_id = tx.member_id(member, now).await?;
-        let day = tx.add_checkin(member_id, &record).await?;
+        let (member_id, day) = write_day(&mut tx, known_id, member, &record, now).await?;
         if day.minutes_today > MINUTES_PER_DAY {
             // Dropping `tx` rolls the check-in back: a day can never hold more than it has.
             let added = minutes.map_or(0, |m| i64::from(m.get()));
@@ -35,22 +36,24 @@ impl App {
             return Err(UserError::DayFull { logged, room: (MINUTES_PER_DAY - logged).max(0) }.into());
         }
         let counted = day.newly_counted;
-        let (record, neutral) = tx.streak_and_neutral(member_id).await?;
-        let stored = match record {
-            Some(stored) if counted && stored.state.accepts(today) => {
-                let mut stored = stored;
+        let added = minutes.map_or(0, |m| i64::from(m.get()));
+        let context = tx.checkin_context(member_id, today).await?;
+        let neutral = context.neutral;
+        let stored = match (context.record, context.history) {
+            (Some(mut stored), _) if counted && stored.state.accepts(today) => {
                 stored.state.record(today, &neutral);
-                stored.total_minutes += minutes.map_or(0, |m| i64::from(m.get()));
+                stored.total_minutes += added;
                 stored
             }
-            Some(stored) if !counted => StoredStreak {
-                total_minutes: stored.total_minutes + minutes.map_or(0, |m| i64::from(m.get())),
-                ..stored
-            },
+            (Some(stored), _) if !counted => StoredStreak { total_minutes: stored.total_minutes + added, ..stored },
+            (None, Some((days, total_minutes))) => {
+                StoredStreak { state: StreakState::replay(&days, &neutral), total_minutes }
+            }
+            // A day before the last counted one (after a move west): the whole history again.
             _ => self.replay_record(&mut tx, member_id, &neutral).await?,
         };
         let who = MemberContext { member, member_id, zone };
-        self.save_record(&mut tx, &who, &stored, &neutral, today).await?;
+        self.save_record_using(&mut tx, &who, &stored, &neutral, today, Some(context.sums)).await?;
         tx.commit().await?;
         let streak = self.view_of(&stored, &neutral, zone, today, None);
         Ok(CheckInView { counted, minutes, minutes_today: day.minutes_today, note_saved: note.is_some(), streak })
@@ -206,4 +209,25 @@ fn status_of(recorded: &[(u8, StepStatus)], number: u8) -> StepStatus {
 /// The first day of the window that `/history` and the heatmap show.
 pub(super) fn window_start(today: NaiveDate, days: i64) -> NaiveDate {
     today - Duration::days(days - 1)
+}
+
+/// Writes the check-in's day, creating the member first when they are new (or were deleted since
+/// `known_id` was read), and returns their row id with what the write did to the day.
+async fn write_day(
+    tx: &mut Tx,
+    known_id: Option<i64>,
+    member: &MemberRef,
+    record: &CheckinRecord<'_>,
+    now: DateTime<Utc>,
+) -> Result<(i64, DayAfterCheckin), Error> {
+    if let Some(member_id) = known_id {
+        if let Some(day) = tx.add_checkin(member_id, record).await? {
+            return Ok((member_id, day));
+        }
+    }
+    let member_id = tx.member_id(member, now).await?;
+    let day = tx.add_checkin(member_id, record).await?;
+    // The row was created inside this transaction, so it exists.
+    let day = day.ok_or_else(|| anyhow::anyhow!("the member row created for a check-in was not found"))?;
+    Ok((member_id, day))
 }

@@ -41,15 +41,17 @@ pub struct NoteRow {
 
 impl Tx {
     /// Adds a check-in to its day and logs its note. Minutes add up; the day counts once.
+    /// `None` when the member row no longer exists (deleted since it was looked up): nothing
+    /// was written, and the caller creates the member first.
     pub async fn add_checkin(
         &mut self,
         member_id: i64,
         record: &CheckinRecord<'_>,
-    ) -> Result<DayAfterCheckin, sqlx::Error> {
+    ) -> Result<Option<DayAfterCheckin>, sqlx::Error> {
         let minutes = record.minutes.map_or(0, |m| i64::from(m.get()));
         let day = sqlx::query!(
             r#"INSERT INTO checkins (member_id, local_date, checked_in_at, minutes, checkin_count)
-               VALUES (?, ?, ?, ?, 1)
+               SELECT ?1, ?2, ?3, ?4, 1 WHERE EXISTS (SELECT 1 FROM members WHERE id = ?1)
                ON CONFLICT (member_id, local_date) DO UPDATE
                SET minutes = COALESCE(minutes, 0) + excluded.minutes, checkin_count = checkin_count + 1
                RETURNING COALESCE(minutes, 0) AS "minutes!: i64", checkin_count, added_by_correction"#,
@@ -58,8 +60,9 @@ impl Tx {
             record.at,
             minutes,
         )
-        .fetch_one(&mut *self.inner)
+        .fetch_optional(&mut *self.inner)
         .await?;
+        let Some(day) = day else { return Ok(None) };
         if let Some(note) = record.note {
             let text = note.as_str();
             let logged_minutes = record.minutes.map(|m| i64::from(m.get()));
@@ -76,7 +79,7 @@ impl Tx {
         }
         // A day a moderator added has no check-ins of its own, so its first real one is not new.
         let newly_counted = day.checkin_count == 1 && day.added_by_correction == 0;
-        Ok(DayAfterCheckin { newly_counted, minutes_today: day.minutes })
+        Ok(Some(DayAfterCheckin { newly_counted, minutes_today: day.minutes }))
     }
 
     pub async fn day_is_counted(&mut self, member_id: i64, date: NaiveDate) -> Result<bool, sqlx::Error> {

@@ -10,6 +10,7 @@
 
 mod board_rows;
 mod boards;
+mod checkin_context;
 mod checkins;
 mod checkpoint;
 mod corrections;
@@ -43,6 +44,7 @@ use std::time::Duration;
 const READERS: u32 = 8;
 
 pub use boards::{BoardQuery, BoardRow};
+pub use checkin_context::{CheckinContext, WeekAndMonth};
 pub use checkins::{CheckinRecord, DayAfterCheckin, DayRow, NoteRow};
 pub use corrections::CorrectionRow;
 pub use deliveries::{DeliveryKey, DeliveryKind};
@@ -59,11 +61,15 @@ pub use streaks::StoredStreak;
 /// other write in the process can start, so code holding a `Tx` must write only through it.
 pub struct Tx {
     inner: sqlx::Transaction<'static, sqlx::Sqlite>,
+    watch: Arc<writer::TxWatch>,
+    token: u64,
 }
 
 impl Tx {
     pub async fn commit(self) -> Result<(), sqlx::Error> {
-        self.inner.commit().await
+        self.inner.commit().await?;
+        self.watch.committed(self.token);
+        Ok(())
     }
 }
 
@@ -82,6 +88,8 @@ pub struct Store {
     page_limit: Arc<AtomicU32>,
     /// The file as opened: writes stop if it is deleted or replaced.
     file: Arc<writer::FileIdentity>,
+    /// Whether the writer's last transaction committed (see `writer.rs`).
+    watch: Arc<writer::TxWatch>,
 }
 
 impl Store {
@@ -102,25 +110,28 @@ impl Store {
         // the pool opens them one by one.
         let open = |connections| {
             SqlitePoolOptions::new()
+                .test_before_acquire(false)
                 .min_connections(connections)
                 .max_connections(connections)
                 .connect_with(options.clone())
         };
-        let page_limit = Arc::new(AtomicU32::new(0));
-        let writer =
-            writer::open_writer(&options, page_limit.clone()).await.with_context(|| open::cannot_open(&path))?;
+        let (page_limit, watch) = (Arc::new(AtomicU32::new(0)), Arc::new(writer::TxWatch::default()));
+        let writer = writer::open_writer(&options, page_limit.clone(), watch.clone())
+            .await
+            .with_context(|| open::cannot_open(&path))?;
         sqlx::migrate!("./migrations").run(&writer).await.context("could not bring the database schema up to date")?;
         let pool = open(READERS).await.with_context(|| open::cannot_open(&path))?;
         let file = Arc::new(writer::FileIdentity::of(&path));
         checkpoint::spawn_checkpointer(writer.clone(), file.clone());
         let notices_pending = Arc::new(AtomicBool::new(true));
-        let store = Store { pool, writer, notices_pending, page_limit, file };
+        let store = Store { pool, writer, notices_pending, page_limit, file, watch };
         store.refresh_notices_pending().await?;
         Ok(store)
     }
 
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
-        Ok(Tx { inner: self.writer()?.begin().await? })
+        let inner = self.writer()?.begin().await?;
+        Ok(Tx { inner, token: self.watch.opened(), watch: self.watch.clone() })
     }
 
     /// The writer pool, once the file is known to be the one that was opened.

@@ -18,20 +18,25 @@ pub struct StoredStreak {
 
 /// The `streaks` columns as every read selects them, with the member's neutral days gathered
 /// into one text column where the read wants them (else NULL); decoded here and nowhere else.
-struct StreakColumns {
-    current_days: i64,
-    longest_days: i64,
-    total_days: i64,
-    total_minutes: i64,
-    freezes_held: i64,
-    freezes_used: i64,
-    days_toward_freeze: i64,
-    last_day: Option<NaiveDate>,
-    neutral: Option<String>,
+pub(super) struct StreakColumns {
+    pub(super) current_days: i64,
+    pub(super) longest_days: i64,
+    pub(super) total_days: i64,
+    pub(super) total_minutes: i64,
+    pub(super) freezes_held: i64,
+    pub(super) freezes_used: i64,
+    pub(super) days_toward_freeze: i64,
+    pub(super) last_day: Option<NaiveDate>,
+    pub(super) neutral: Option<String>,
+}
+
+/// Neutral days from the "first last reason" spans a read gathered into one column.
+pub(super) fn neutral_from(joined: Option<&str>) -> NeutralDays {
+    NeutralDays::new(joined.map_or_else(Vec::new, parse_spans))
 }
 
 impl StreakColumns {
-    fn stored(&self) -> StoredStreak {
+    pub(super) fn stored(&self) -> StoredStreak {
         let count = |value: i64| u32::try_from(value).unwrap_or(0);
         let state = StreakState {
             current: count(self.current_days),
@@ -46,7 +51,7 @@ impl StreakColumns {
     }
 
     fn neutral_days(&self) -> NeutralDays {
-        NeutralDays::new(self.neutral.as_deref().map_or_else(Vec::new, parse_spans))
+        neutral_from(self.neutral.as_deref())
     }
 }
 

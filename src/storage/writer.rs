@@ -8,11 +8,16 @@
 //! whenever the writer is given back to its pool, its transaction state is checked, both as sqlx
 //! counts it and as SQLite reports it; a connection that is inside a transaction (or whose state
 //! cannot be read) is closed, logged, and replaced by a fresh one on the next write.
+//!
+//! Reading SQLite's own state costs a round trip to the connection's worker thread, which on a
+//! busy writer is a good share of a check-in. So it is skipped when the connection comes back
+//! from a transaction that committed (`TxWatch`) and sqlx counts no transaction: SQLite is then
+//! known to be in autocommit. Any other return (a dropped or failed transaction) is checked.
 
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sqlx::{Connection, SqliteConnection, SqlitePool};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::sync::Arc;
 
 /// SQLite's own default for `max_page_count`.
@@ -23,17 +28,58 @@ const UNLIMITED_PAGES: u32 = 4_294_967_294;
 pub(super) async fn open_writer(
     options: &SqliteConnectOptions,
     page_limit: Arc<AtomicU32>,
+    watch: Arc<TxWatch>,
 ) -> Result<SqlitePool, sqlx::Error> {
     SqlitePoolOptions::new()
         .min_connections(1)
         .max_connections(1)
+        // A local file's connection does not go stale: no ping before each use.
+        .test_before_acquire(false)
         .after_connect(move |conn, _| {
             let pages = page_limit.load(Ordering::Relaxed);
             Box::pin(async move { apply_page_limit(conn, pages).await })
         })
-        .after_release(|conn, _| Box::pin(async move { Ok(outside_any_transaction(conn).await) }))
+        .after_release(move |conn, _| {
+            let watch = watch.clone();
+            Box::pin(async move { Ok(watch.returned_clean(conn).await) })
+        })
         .connect_with(options.clone())
         .await
+}
+
+/// Which write transaction, if any, has not been seen to commit. A token is set when a
+/// transaction has begun (the connection is then held, so no release is in flight) and cleared
+/// only by that transaction's successful commit.
+#[derive(Default)]
+pub(super) struct TxWatch {
+    next: AtomicU64,
+    open: AtomicU64,
+}
+
+impl TxWatch {
+    /// Marks a transaction as begun; its commit hands the token back to `committed`.
+    pub(super) fn opened(&self) -> u64 {
+        let token = self.next.fetch_add(1, Ordering::Relaxed) + 1;
+        self.open.store(token, Ordering::SeqCst);
+        token
+    }
+
+    pub(super) fn committed(&self, token: u64) {
+        let _ = self.open.compare_exchange(token, 0, Ordering::SeqCst, Ordering::SeqCst);
+    }
+
+    /// Whether the connection may be used again: free after a commit, else SQLite is asked.
+    async fn returned_clean(&self, conn: &mut SqliteConnection) -> bool {
+        let open = self.open.load(Ordering::SeqCst);
+        if open == 0 && !conn.is_in_transaction() {
+            return true;
+        }
+        let clean = outside_any_transaction(conn).await;
+        if clean {
+            let _ = self.open.compare_exchange(open, 0, Ordering::SeqCst, Ordering::SeqCst);
+        }
+        clean
+    }
 }
 
 /// True when the connection holds no transaction, as sqlx counts it and as SQLite knows it.

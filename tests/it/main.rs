@@ -28,6 +28,7 @@ mod hostile_inputs;
 mod hostile_props;
 mod privacy_schema;
 mod root;
+mod same_answer;
 mod scheduler;
 mod search_eval;
 mod search_pruning;

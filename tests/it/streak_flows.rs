@@ -246,3 +246,22 @@ async fn the_heatmap_is_a_png_even_for_a_newcomer() {
     assert_eq!(&image.png[1..4], b"PNG");
     assert_eq!(image.last_day, date("2026-03-05"));
 }
+
+#[tokio::test]
+async fn a_check_in_for_a_member_row_that_is_gone_writes_nothing_until_the_member_is_created() {
+    // `App::check_in` looks the member up before its transaction; a member whose data was deleted
+    // in between must not get an orphan day, so the write reports the row missing.
+    let t = spawn_app().await;
+    let store = backend_mentor::storage::Store::connect(&t.database_url()).await.unwrap();
+    let now = at(2026, 3, 2, 12, 0);
+    let record =
+        backend_mentor::storage::CheckinRecord { local_date: date("2026-03-02"), at: now, minutes: None, note: None };
+    let mut tx = store.begin().await.unwrap();
+    assert_eq!(tx.add_checkin(4242, &record).await.unwrap(), None);
+    let id = tx.member_id(&member("ada"), now).await.unwrap();
+    let day = tx.add_checkin(id, &record).await.unwrap().expect("the member exists now");
+    assert!(day.newly_counted);
+    tx.commit().await.unwrap();
+    assert_eq!(t.app.streak(&member("ada"), now).await.unwrap().summary.current, 1);
+    store.close().await;
+}
