@@ -35,10 +35,10 @@ pub(super) async fn on_event(
     match event {
         SlackInteractionEvent::BlockActions(click) => {
             let client = client.clone();
-            tokio::spawn(async move { answer_click(&core, &client, click).await });
+            core.after_ack.clone().spawn(async move { answer_click(&core, &client, click).await });
         }
         SlackInteractionEvent::Shortcut(shortcut) if shortcut.callback_id.value() == forms::CHECK_IN_SHORTCUT => {
-            tokio::spawn(async move { forms::open_check_in(&core, shortcut.trigger_id).await });
+            core.after_ack.clone().spawn(async move { forms::open_check_in(&core, shortcut.trigger_id).await });
         }
         SlackInteractionEvent::ViewSubmission(submission) => return forms::submitted(&core, &submission).await,
         _ => {}

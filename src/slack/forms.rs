@@ -168,7 +168,7 @@ pub(super) async fn submitted(core: &Core, event: &SlackInteractionViewSubmissio
         }
     };
     let core = core.clone();
-    tokio::spawn(async move {
+    core.after_ack.clone().spawn(async move {
         if is_check_in {
             send_direct(&core, &member.user_id, &reply).await;
         }

@@ -28,7 +28,7 @@ pub(super) fn on_event(core: &Core, event: SlackPushEventCallback) {
         if opened.tab.as_deref().is_none_or(|tab| tab == "home") {
             let member = MemberRef::new(Platform::Slack, event.team_id.value(), opened.user.value());
             let core = core.clone();
-            tokio::spawn(async move { publish(&core, &member).await });
+            core.after_ack.clone().spawn(async move { publish(&core, &member).await });
         }
     }
 }

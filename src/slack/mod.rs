@@ -36,6 +36,7 @@ use crate::startup::{FrontEnd, Shutdown};
 use anyhow::Context;
 use slack_morphism::prelude::*;
 use std::sync::Arc;
+use tokio_util::task::TaskTracker;
 
 /// The bot scopes the code uses (`commands`: receiving `/mentor`; `users:read`: who is a
 /// workspace admin; `chat:write`: the daily prompt and nudges; `im:write`: opening a member's
@@ -60,7 +61,13 @@ struct Core {
     admins: Arc<rights::Admins>,
     zones: Arc<zones::Zones>,
     web: Arc<web::Web>,
+    /// Work that finishes after the ack (deferred answers, follow-ups, uploads, modals): waited
+    /// for at shutdown, so none of it meets a closed database or is cut off half sent.
+    after_ack: TaskTracker,
 }
+
+/// How long shutdown waits for work still finishing after an ack.
+const AFTER_ACK_DRAIN: std::time::Duration = std::time::Duration::from_secs(10);
 
 pub use outbox::SlackOutbox;
 
@@ -98,13 +105,19 @@ impl FrontEnd for SlackFrontEnd {
 
     async fn serve(self, app: App, clock: Clock, shutdown: Shutdown) -> anyhow::Result<()> {
         let (admins, zones) = (Arc::new(rights::Admins::new()), Arc::new(zones::Zones::new()));
-        let core = Core { app, clock, admins, zones, web: self.web.clone() };
-        match &self.config.mode {
+        let after_ack = TaskTracker::new();
+        let core = Core { app, clock, admins, zones, web: self.web.clone(), after_ack: after_ack.clone() };
+        let served = match &self.config.mode {
             SlackMode::Socket { app_token } => socket::serve(core, self.client.clone(), app_token, shutdown).await,
             SlackMode::Http { signing_secret, listen } => {
                 http::serve(core, self.client.clone(), signing_secret, *listen, shutdown).await
             }
+        };
+        after_ack.close();
+        if tokio::time::timeout(AFTER_ACK_DRAIN, after_ack.wait()).await.is_err() {
+            tracing::warn!(left = after_ack.len(), "work after Slack acks did not finish in time; abandoning it");
         }
+        served
     }
 }
 

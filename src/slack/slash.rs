@@ -49,7 +49,7 @@ pub(super) async fn respond(
         // The member's first day-counting command waits for their Slack zone: answered after
         // an empty ack, so neither this ack nor anyone else's waits on users.info.
         let (core, client, event) = (core.clone(), client.clone(), event.clone());
-        tokio::spawn(async move {
+        core.after_ack.clone().spawn(async move {
             core.zones.adopt(&core.app, &core.web, &member, core.clock.now()).await;
             let reply = answer(&core, &event, command).await;
             share_file_of(&core, &event, &reply);
@@ -75,7 +75,7 @@ fn acked(
     if !rest.is_empty() {
         // After the ack: the rest cannot travel inside it.
         let (client, response_url) = (client.clone(), event.response_url.clone());
-        tokio::spawn(async move { follow_up(&client, &response_url, rest).await });
+        core.after_ack.clone().spawn(async move { follow_up(&client, &response_url, rest).await });
     }
     let kind = if first.in_channel { SlackMessageResponseType::InChannel } else { SlackMessageResponseType::Ephemeral };
     SlackCommandEventResponse::new(first.content).with_response_type(kind)
@@ -116,7 +116,7 @@ fn share_file_of(core: &Core, event: &SlackCommandEvent, reply: &Reply) {
     if let Some(file) = reply.attachment.clone() {
         let to = if reply.is_private() { None } else { Some(event.channel_id.clone()) };
         let (web, user) = (core.web.clone(), event.user_id.value().to_string());
-        tokio::spawn(async move { share_file(&web, to, &user, &file).await });
+        core.after_ack.clone().spawn(async move { share_file(&web, to, &user, &file).await });
     }
 }
 

@@ -6,10 +6,11 @@
 //! no violation.
 
 use crate::common::at;
-use crate::slack_bot::{unmarked, words, SlackBot};
+use crate::slack_bot::{unmarked, words, SlackBot, TEAM, WAIT};
 use backend_mentor::clock::Clock;
 use backend_mentor::console::Console;
 use serde_json::Value;
+use std::time::Duration;
 
 #[tokio::test]
 async fn faq_answers_inside_the_ack_with_the_console_s_words() {
@@ -193,4 +194,17 @@ async fn an_admin_names_a_moderator_and_study_groups_are_channels() {
     let plain = bot.mentor("U0ADA", "group join rustaceans").await;
     assert!(words(&plain).contains(&unmarked("a study group here is a channel")), "{plain}");
     bot.finish().await;
+}
+
+#[tokio::test]
+async fn an_answer_still_finishing_after_its_ack_is_delivered_before_the_mentor_stops() {
+    let bot = SlackBot::start().await;
+    let fake = bot.fake.clone();
+    // A new member's check-in is acked empty and finished afterwards (their zone comes first).
+    let (id, ack) = fake.slash_ack(TEAM, "U0ADA", "checkin 30", WAIT).await.expect("acked");
+    assert!(ack.get("blocks").is_none(), "acked empty: {ack}");
+    bot.finish().await;
+    // Stopping waited for that work instead of closing the database under it.
+    let answer = fake.take_deferred_answer(&id, Duration::from_millis(200)).await.expect("answered before stopping");
+    assert!(words(&answer).contains("30"), "the check-in itself, not an apology: {answer}");
 }

@@ -106,13 +106,19 @@ impl FakeSlack {
     /// payload of the client's ack or, when the ack was empty (the answer is on its way), the
     /// first post to the command's `response_url`.
     pub async fn slash(&self, team: &str, user: &str, text: &str, limit: Duration) -> Option<Value> {
-        let envelope_id = self.next_envelope_id();
-        self.send_slash(&envelope_id, team, user, text, limit).await?;
-        let ack = self.wait_for(limit, |s| s.acks.get(&envelope_id).cloned()).await?;
+        let (envelope_id, ack) = self.slash_ack(team, user, text, limit).await?;
         if ack.get("text").is_some() || ack.get("blocks").is_some() {
             return Some(ack);
         }
         self.take_deferred_answer(&envelope_id, limit).await
+    }
+
+    /// Sends `/mentor <text>` and returns the envelope's id and its ack, even an empty one.
+    pub async fn slash_ack(&self, team: &str, user: &str, text: &str, limit: Duration) -> Option<(String, Value)> {
+        let envelope_id = self.next_envelope_id();
+        self.send_slash(&envelope_id, team, user, text, limit).await?;
+        let ack = self.wait_for(limit, |s| s.acks.get(&envelope_id).cloned()).await?;
+        Some((envelope_id, ack))
     }
 
     /// The first post to the `response_url` made for `id`, taken out of the follow-ups: the
