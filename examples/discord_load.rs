@@ -6,7 +6,8 @@
 //!
 //! Run: `cargo build --release && cargo run --release --example discord_load -- [rate] [seconds]`
 //! (defaults: 2500 interactions/s for 10 s). Traffic stays on 127.0.0.1 and the run is bounded.
-//! `SLOWEST=20` also lists the 20 slowest interactions and when each was sent.
+//! `SLOWEST=20` also lists the 20 slowest interactions and when each was sent; `ONLY=checkin`
+//! sends nothing but `/checkin` (a new member each time), to find the writer's rate.
 
 #[path = "support/bot_process.rs"]
 mod bot_process;
@@ -26,7 +27,7 @@ use std::time::{Duration, Instant};
 
 const WAIT: Duration = Duration::from_secs(30);
 
-fn interaction(i: u64) -> Value {
+fn interaction(kind: u64, i: u64) -> Value {
     let option = |name: &str, value: Value| json!({ "name": name, "type": if value.is_string() { 3 } else { 4 }, "value": value });
     let questions = [
         "which language should I learn first",
@@ -34,7 +35,7 @@ fn interaction(i: u64) -> Value {
         "how do i cache api responses",
         "kubernets worth it",
     ];
-    let mut interaction = match i % 6 {
+    let mut interaction = match kind {
         0 => {
             fixtures::command("faq", json!([option("question", json!(questions[(i / 6) as usize % questions.len()]))]))
         }
@@ -101,6 +102,7 @@ fn print_windows(sent_at: &HashMap<String, (Instant, u64)>, answered: &HashMap<S
 async fn main() {
     let args: Vec<u64> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
     let (rate, seconds) = (args.first().copied().unwrap_or(2500), args.get(1).copied().unwrap_or(10));
+    let only_checkins = std::env::var("ONLY").is_ok_and(|only| only == "checkin");
     let fake = FakeDiscord::start().await;
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut bot = start_bot(&fake.base_url(), dir.path(), "load.db", "warn");
@@ -117,8 +119,9 @@ async fn main() {
         // Open loop: interaction i goes out at started + i/rate, whatever the bot is doing.
         let due = started + Duration::from_secs_f64(i as f64 / rate as f64);
         tokio::time::sleep_until(due.into()).await;
-        let interaction = interaction(i);
-        sent_at.insert(interaction["id"].as_str().unwrap_or_default().to_string(), (Instant::now(), i % 6));
+        let kind = if only_checkins { 3 } else { i % 6 };
+        let interaction = interaction(kind, i);
+        sent_at.insert(interaction["id"].as_str().unwrap_or_default().to_string(), (Instant::now(), kind));
         fake.send_interaction(interaction).await;
         if i % rate == 0 {
             rss_peak = rss_peak.max(resident_kib(bot.id()));
