@@ -44,7 +44,7 @@ impl App {
         let neutral = tx.neutral_days(member_id).await?;
         let stored = self.replay_record(&mut tx, member_id, &neutral).await?;
         let who = MemberContext { member: &member, member_id, zone };
-        self.save_record(&mut tx, &who, &stored, &neutral, today).await?;
+        self.save_record(&mut tx, &who, &stored, &neutral, today, None).await?;
         tx.commit().await?;
         let summary = StreakSummary::of(&stored.state, today, &neutral);
         Ok(CorrectionView {

@@ -33,21 +33,9 @@ impl App {
     }
 
     /// Writes the streak record and the period totals around `anchor` (the member's today, or
-    /// a later counted day after a move west).
+    /// a later counted day after a move west). `known` holds week and month sums a check-in
+    /// already read around a day; they are used when that day is the anchor.
     pub(super) async fn save_record(
-        &self,
-        tx: &mut Tx,
-        who: &MemberContext<'_>,
-        stored: &StoredStreak,
-        neutral: &NeutralDays,
-        today: NaiveDate,
-    ) -> Result<(), Error> {
-        self.save_record_using(tx, who, stored, neutral, today, None).await
-    }
-
-    /// `save_record`, with the week and month sums already read around a day (a check-in's
-    /// context), used when that day is the anchor, so no second read is needed.
-    pub(super) async fn save_record_using(
         &self,
         tx: &mut Tx,
         who: &MemberContext<'_>,
@@ -85,7 +73,7 @@ impl App {
     ) -> Result<(), Error> {
         let stored = self.record_in(tx, who.member_id, neutral).await?;
         if stored.state.last_day.is_some() {
-            self.save_record(tx, who, &stored, neutral, today).await?;
+            self.save_record(tx, who, &stored, neutral, today, None).await?;
         }
         Ok(())
     }

@@ -29,14 +29,13 @@ impl App {
         let record = CheckinRecord { local_date: today, at: now, minutes, note: note.as_ref() };
         let mut tx = self.store.begin().await?;
         let (member_id, day) = write_day(&mut tx, known_id, member, &record, now).await?;
+        let added = minutes.map_or(0, |m| i64::from(m.get()));
         if day.minutes_today > MINUTES_PER_DAY {
             // Dropping `tx` rolls the check-in back: a day can never hold more than it has.
-            let added = minutes.map_or(0, |m| i64::from(m.get()));
             let logged = day.minutes_today - added;
             return Err(UserError::DayFull { logged, room: (MINUTES_PER_DAY - logged).max(0) }.into());
         }
         let counted = day.newly_counted;
-        let added = minutes.map_or(0, |m| i64::from(m.get()));
         let context = tx.checkin_context(member_id, today).await?;
         let neutral = context.neutral;
         let stored = match (context.record, context.history) {
@@ -53,7 +52,7 @@ impl App {
             _ => self.replay_record(&mut tx, member_id, &neutral).await?,
         };
         let who = MemberContext { member, member_id, zone };
-        self.save_record_using(&mut tx, &who, &stored, &neutral, today, Some(context.sums)).await?;
+        self.save_record(&mut tx, &who, &stored, &neutral, today, Some(context.sums)).await?;
         tx.commit().await?;
         let streak = self.view_of(&stored, &neutral, zone, today, None);
         Ok(CheckInView { counted, minutes, minutes_today: day.minutes_today, note_saved: note.is_some(), streak })
@@ -128,7 +127,7 @@ impl App {
         let neutral = tx.neutral_days(member_id).await?;
         let stored = self.replay_record(&mut tx, member_id, &neutral).await?;
         let who = MemberContext { member, member_id, zone };
-        self.save_record(&mut tx, &who, &stored, &neutral, zone.local_date(now)).await?;
+        self.save_record(&mut tx, &who, &stored, &neutral, zone.local_date(now), None).await?;
         tx.commit().await?;
         Ok(stored)
     }
@@ -155,7 +154,7 @@ impl App {
         }
         if stored.state.last_day.is_some() {
             let who = MemberContext { member, member_id, zone: timezone };
-            self.save_record(&mut tx, &who, &stored, &neutral, timezone.local_date(now)).await?;
+            self.save_record(&mut tx, &who, &stored, &neutral, timezone.local_date(now), None).await?;
         }
         tx.commit().await?;
         Ok(())

@@ -22,6 +22,7 @@ use crate::domain::{CallerRights, MemberRef};
 use crate::error::{Error, UserError};
 use crate::present::{self, Reply};
 use chrono::{DateTime, Utc};
+use std::borrow::Cow;
 
 /// Who is asking: the member and the rights their platform gives them in the space.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,13 +33,7 @@ pub struct Caller {
 
 /// Answers one command.
 pub async fn run(app: &App, caller: &Caller, command: Command, now: DateTime<Utc>) -> Result<Reply, Error> {
-    let with_rights;
-    let caller = if command.consults_rights() {
-        with_rights = in_space(app, caller).await?;
-        &with_rights
-    } else {
-        caller
-    };
+    let caller = &rights_if(app, caller, command.consults_rights()).await?;
     match command {
         Command::Help => Ok(Reply::private(present::help())),
         Command::Roadmap { step } => learn::roadmap(app, caller, step).await,
@@ -70,13 +65,7 @@ pub async fn click(
     chosen: &[String],
     now: DateTime<Utc>,
 ) -> Result<Reply, Error> {
-    let with_rights;
-    let caller = if action.consults_rights() {
-        with_rights = in_space(app, caller).await?;
-        &with_rights
-    } else {
-        caller
-    };
+    let caller = &rights_if(app, caller, action.consults_rights()).await?;
     let member = &caller.member;
     match action {
         Action::OpenStep(n) => Ok(learn::step_reply(&app.roadmap_step_number(member, n).await?)),
@@ -106,10 +95,14 @@ pub async fn home(app: &App, caller: &Caller, now: DateTime<Utc>) -> Result<Repl
     Ok(present::home(&app.home(&caller.member, now).await?))
 }
 
-/// The caller with the rights the space adds to the platform's (a moderator named them one).
-async fn in_space(app: &App, caller: &Caller) -> Result<Caller, Error> {
+/// The caller, with the rights the space adds to the platform's (a moderator named them one)
+/// when the command or click consults rights; otherwise as given, with no store read.
+async fn rights_if<'a>(app: &App, caller: &'a Caller, consults: bool) -> Result<Cow<'a, Caller>, Error> {
+    if !consults {
+        return Ok(Cow::Borrowed(caller));
+    }
     let rights = app.rights_in_space(&caller.member, caller.rights.clone()).await?;
-    Ok(Caller { member: caller.member.clone(), rights })
+    Ok(Cow::Owned(Caller { member: caller.member.clone(), rights }))
 }
 
 /// How many days the nudge's Snooze button holds nudges back.
