@@ -229,9 +229,9 @@ mod tests {
 
     #[test]
     fn a_database_url_of_another_database_stops_the_start_by_name() {
-        let e = config(&[("DATABASE_URL", "postgres://mentor:pg-pass-123@db/mentor")]).unwrap_err();
+        let e = config(&[("DATABASE_URL", "mysql://mentor:my-pass-123@db/mentor")]).unwrap_err();
         assert_eq!(e.name, "DATABASE_URL");
-        assert!(e.to_string().contains("PostgreSQL is not supported yet") && !e.to_string().contains("pg-pass"));
+        assert!(e.to_string().contains("MySQL is not supported") && !e.to_string().contains("my-pass"));
     }
 
     #[test]

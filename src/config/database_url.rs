@@ -1,5 +1,5 @@
-//! `DATABASE_URL`, checked at start: only SQLite URLs are served today, and the URL is never shown
-//! with its credentials or query string.
+//! `DATABASE_URL`, checked at start: a SQLite file (the default) or a PostgreSQL server, and the
+//! URL is never shown with its credentials or query string.
 //!
 //! A URL of another database used to fall through to SQLite, which read it as a file name and
 //! quietly ran on a local file called `postgres:/user:pw@host/db`. Refusing it here, by the
@@ -13,28 +13,26 @@ use std::path::PathBuf;
 /// What a hidden part of a URL is replaced with.
 const HIDDEN: &str = "[redacted]";
 /// The advice every refusal ends with.
-const EXPECTED: &str =
-    "use a SQLite URL such as sqlite://data/backend-mentor.db (or sqlite::memory: for a database that lasts one run)";
+const EXPECTED: &str = "use a SQLite URL such as sqlite://data/backend-mentor.db (or sqlite::memory: for a database \
+                        that lasts one run), or a PostgreSQL URL such as postgres://mentor@db-host/mentor";
 
-/// A `DATABASE_URL` that names a SQLite database. Its `Debug` and `Display` are the redacted form.
+/// A `DATABASE_URL` that names a SQLite or PostgreSQL database. Its `Debug` and `Display` are the redacted form.
 #[derive(Clone, PartialEq, Eq)]
 pub struct DatabaseUrl(String);
 
 impl DatabaseUrl {
-    /// Accepts `sqlite:` URLs (`sqlite://path`, `sqlite:path`, `sqlite::memory:`); refuses every
-    /// other scheme with a message that does not repeat the value.
+    /// Accepts `sqlite:` URLs (`sqlite://path`, `sqlite:path`, `sqlite::memory:`) and
+    /// `postgres://` (or `postgresql://`) URLs; refuses every other scheme with a message that
+    /// does not repeat the value.
     pub fn parse(text: &str) -> Result<Self, ConfigError> {
         let refuse = |problem: String| ConfigError { name: "DATABASE_URL", problem };
         let scheme = text.split_once(':').map(|(scheme, _)| scheme.to_ascii_lowercase());
         match scheme.as_deref() {
-            Some("sqlite") => Ok(DatabaseUrl(text.to_string())),
-            Some("postgres" | "postgresql") => {
-                Err(refuse(format!("this names a PostgreSQL server, and PostgreSQL is not supported yet; {EXPECTED}")))
-            }
+            Some("sqlite" | "postgres" | "postgresql") => Ok(DatabaseUrl(text.to_string())),
             Some("mysql" | "mariadb") => {
                 Err(refuse(format!("this names a MySQL server, and MySQL is not supported; {EXPECTED}")))
             }
-            _ => Err(refuse(format!("this is not a SQLite URL; {EXPECTED}"))),
+            _ => Err(refuse(format!("this is neither a SQLite nor a PostgreSQL URL; {EXPECTED}"))),
         }
     }
 
@@ -48,8 +46,11 @@ impl DatabaseUrl {
         redact_url(&self.0)
     }
 
-    /// The database file's path, or `None` for an in-memory database.
+    /// The database file's path, or `None` for an in-memory database or a server.
     pub fn file_path(&self) -> Option<PathBuf> {
+        if !self.0.get(.."sqlite:".len())?.eq_ignore_ascii_case("sqlite:") {
+            return None;
+        }
         let rest = self.0.get("sqlite:".len()..)?;
         let rest = rest.strip_prefix("//").unwrap_or(rest);
         let path = rest.split(['?', '#']).next().unwrap_or(rest);
@@ -156,13 +157,13 @@ mod tests {
     }
 
     #[test]
-    fn a_postgres_url_is_refused_by_name_without_its_credentials() {
-        let error = DatabaseUrl::parse("postgres://mentor:hunter2-pw@db.internal/mentor?sslmode=require").unwrap_err();
-        assert_eq!(error.name, "DATABASE_URL");
-        let shown = error.to_string();
-        assert!(shown.contains("PostgreSQL is not supported yet"), "{shown}");
+    fn a_postgres_url_is_accepted_and_shown_without_its_credentials() {
+        let url = DatabaseUrl::parse("postgres://mentor:hunter2-pw@db.internal/mentor?sslmode=require").unwrap();
+        let shown = format!("{url} {url:?}");
         assert!(!shown.contains("hunter2") && !shown.contains("mentor:") && !shown.contains("sslmode"), "{shown}");
-        assert!(DatabaseUrl::parse("postgresql://a@b/c").unwrap_err().to_string().contains("PostgreSQL"));
+        assert_eq!(url.file_path(), None, "a server has no file to create a folder for");
+        assert!(url.sensitive_parts().iter().any(|part| part == "hunter2-pw"));
+        assert!(DatabaseUrl::parse("postgresql://a@b/c").is_ok());
     }
 
     #[test]

@@ -32,8 +32,8 @@ impl Minutes {
     }
 }
 
-/// A short note about what was studied, stored exactly as given. Renderers escape it, so a note
-/// can never ping anyone or inject markup.
+/// A short note about what was studied, stored as given (less NUL characters, see
+/// `text.rs`). Renderers escape it, so a note can never ping anyone or inject markup.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note(String);
 
@@ -41,15 +41,15 @@ impl Note {
     pub const MAX_CHARS: usize = 500;
 
     pub fn new(text: &str) -> Result<Option<Self>, UserError> {
-        let trimmed = text.trim();
-        let length = trimmed.chars().count();
+        let kept = super::text::kept_text(text);
+        let length = kept.chars().count();
         if length == 0 {
             return Ok(None);
         }
         if length > Self::MAX_CHARS {
             return Err(UserError::NoteTooLong { length, max: Self::MAX_CHARS });
         }
-        Ok(Some(Note(trimmed.to_string())))
+        Ok(Some(Note(kept)))
     }
 
     pub fn as_str(&self) -> &str {

@@ -40,18 +40,18 @@ impl std::fmt::Display for CorrectionKind {
     }
 }
 
-/// Why a moderator changed a day, stored as given and escaped when shown.
+/// Why a moderator changed a day, stored as given (less NUL characters) and escaped when shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reason(String);
 
 impl Reason {
     pub fn new(text: &str) -> Result<Self, UserError> {
-        let trimmed = text.trim();
-        let length = trimmed.chars().count();
+        let kept = super::text::kept_text(text);
+        let length = kept.chars().count();
         if !(MIN_REASON_CHARS..=MAX_REASON_CHARS).contains(&length) {
             return Err(UserError::ReasonLength { min: MIN_REASON_CHARS, max: MAX_REASON_CHARS });
         }
-        Ok(Reason(trimmed.to_string()))
+        Ok(Reason(kept))
     }
 
     pub fn as_str(&self) -> &str {

@@ -27,12 +27,13 @@ impl GroupRef {
 
     /// A Slack channel as a group: the channel id stays the key when the channel is renamed.
     pub fn channel(channel_id: &str, channel_name: &str) -> Self {
-        GroupRef { key: format!("channel:{channel_id}"), name: format!("#{}", channel_name.trim_start_matches('#')) }
+        let name = super::text::kept_text(channel_name);
+        GroupRef { key: format!("channel:{channel_id}"), name: format!("#{}", name.trim_start_matches('#')) }
     }
 
     /// A Discord role as a group: the role id stays the key when the role is renamed.
     pub fn role(role_id: &str, role_name: &str) -> Self {
-        GroupRef { key: format!("role:{role_id}"), name: role_name.to_string() }
+        GroupRef { key: format!("role:{role_id}"), name: super::text::kept_text(role_name) }
     }
 }
 

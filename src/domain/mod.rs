@@ -20,6 +20,7 @@ pub mod schedule;
 #[cfg(test)]
 mod schedule_tests;
 pub mod streak;
+pub mod text;
 pub mod timezone;
 
 pub use checkin::{Minutes, Note};

@@ -1,170 +1,114 @@
-//! The only place with SQL: a `Store` over an sqlx SQLite pool, one file per table, returning
-//! domain types.
+//! The only place with SQL. `Store` is one of two stores, chosen by the database URL: SQLite
+//! (`sqlite/`, the embedded default: one file, one process) or PostgreSQL (`postgres/`, for
+//! deployments with several replicas). Both take and return the same values (`model/`), every
+//! call is forwarded through one list (`dispatch.rs`), and what is built from several calls is
+//! written once (`compose.rs`), so `App` and everything above it never learn which store runs.
 //!
-//! The database runs in WAL mode, so readers never block the writer. Every write in the process
-//! goes through one connection of its own (`writer`): writers wait their turn in order on the
-//! pool instead of colliding inside SQLite, whose busy handler would make the loser sleep for
-//! up to tens of milliseconds at a time. The busy timeout stays for other processes. Migrations under `migrations/` are embedded and run at
-//! start. Queries are checked at compile time against the committed `.sqlx/` data. A background
-//! task checkpoints the WAL (see `checkpoint.rs`) so no request pays for it.
+//! Each store has its own migrations (`migrations/sqlite/`, `migrations/postgres/`) and its own
+//! compile-checked queries; the committed `.sqlx/` data holds both, so a fresh clone builds with
+//! no database. The `sqlite` and `postgres` features (both on by default) exist so that each
+//! store's queries can be prepared against its own database (see `ARCHITECTURE.md`).
 
-mod board_rows;
-mod boards;
-mod checkin_context;
-mod checkins;
-mod checkpoint;
-mod corrections;
-mod decode;
-mod deliveries;
-mod export;
-mod export_nudges;
-mod groups;
-mod members;
-mod moderators;
-mod nudges;
-mod open;
-mod period_totals;
-mod privacy;
-mod progress;
-mod schedules;
-mod spaces;
-mod streaks;
-mod writer;
+#[cfg(not(any(feature = "sqlite", feature = "postgres")))]
+compile_error!("backend-mentor needs at least one store: enable the `sqlite` or `postgres` feature");
 
-use anyhow::Context;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
-use std::path::Path;
-use std::str::FromStr;
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
-use std::sync::Arc;
-use std::time::Duration;
+mod compose;
+mod dispatch;
+mod model;
+#[cfg(feature = "postgres")]
+mod postgres;
+#[cfg(feature = "sqlite")]
+mod sqlite;
 
-/// Reader connections: `/streak` runs four reads side by side, and several members at once.
-const READERS: u32 = 8;
+pub use model::*;
 
-pub use boards::{BoardQuery, BoardRow};
-pub use checkin_context::{CheckinContext, WeekAndMonth};
-pub use checkins::{CheckinRecord, DayAfterCheckin, DayRow, NoteRow};
-pub use corrections::CorrectionRow;
-pub use deliveries::{DeliveryKey, DeliveryKind};
-pub use export::MemberExport;
-pub use members::MemberLookup;
-pub use nudges::NudgeRow;
-pub use period_totals::PeriodTotals;
-pub use privacy::MemberRow;
-pub use schedules::{NewPromptSchedule, PromptScheduleRow};
-pub use streaks::StoredStreak;
+/// The database handle every `App` call uses.
+#[derive(Clone)]
+pub struct Store(Backend);
 
-/// A write transaction on the writer connection: `App` runs a check-in or a correction as one, so
-/// the day row, the streak record and the period totals always agree. While one is open no
-/// other write in the process can start, so code holding a `Tx` must write only through it.
-pub struct Tx {
-    inner: sqlx::Transaction<'static, sqlx::Sqlite>,
-    watch: Arc<writer::TxWatch>,
-    token: u64,
+#[derive(Clone)]
+enum Backend {
+    #[cfg(feature = "sqlite")]
+    Sqlite(sqlite::Store),
+    #[cfg(feature = "postgres")]
+    Postgres(postgres::Store),
+}
+
+/// A write transaction: `App` runs a check-in or a correction as one, so the day row, the
+/// streak record and the period totals always agree. Code holding a `Tx` writes only through it
+/// (on SQLite no other write in the process can start while it is open).
+pub struct Tx(TxBackend);
+
+enum TxBackend {
+    #[cfg(feature = "sqlite")]
+    Sqlite(sqlite::Tx),
+    #[cfg(feature = "postgres")]
+    Postgres(postgres::Tx),
+}
+
+/// Whether the URL names a PostgreSQL server rather than a SQLite file.
+pub fn is_postgres_url(url: &str) -> bool {
+    let scheme = url.split(':').next().unwrap_or("").to_ascii_lowercase();
+    scheme == "postgres" || scheme == "postgresql"
+}
+
+impl Store {
+    /// Opens the store the URL names and brings its schema up to date.
+    pub async fn connect(url: &str) -> anyhow::Result<Self> {
+        if is_postgres_url(url) {
+            #[cfg(feature = "postgres")]
+            return Ok(Store(Backend::Postgres(postgres::Store::connect(url).await?)));
+            #[cfg(not(feature = "postgres"))]
+            anyhow::bail!("this build of backend-mentor has no PostgreSQL support (the `postgres` feature is off)");
+        }
+        #[cfg(feature = "sqlite")]
+        return Ok(Store(Backend::Sqlite(sqlite::Store::connect(url).await?)));
+        #[cfg(not(feature = "sqlite"))]
+        anyhow::bail!("this build of backend-mentor has no SQLite support (the `sqlite` feature is off)");
+    }
+
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        Ok(Tx(match &self.0 {
+            #[cfg(feature = "sqlite")]
+            Backend::Sqlite(store) => TxBackend::Sqlite(store.begin().await?),
+            #[cfg(feature = "postgres")]
+            Backend::Postgres(store) => TxBackend::Postgres(store.begin().await?),
+        }))
+    }
+
+    /// Closes every connection (on SQLite, letting it checkpoint the WAL cleanly).
+    pub async fn close(&self) {
+        match &self.0 {
+            #[cfg(feature = "sqlite")]
+            Backend::Sqlite(store) => store.close().await,
+            #[cfg(feature = "postgres")]
+            Backend::Postgres(store) => store.close().await,
+        }
+    }
+
+    /// Fault injection for tests, SQLite only: caps the file at `pages` pages as a full disk
+    /// would (see `sqlite::Store::limit_file_pages`).
+    #[doc(hidden)]
+    pub async fn limit_file_pages(&self, pages: Option<u32>) -> Result<(), sqlx::Error> {
+        match &self.0 {
+            #[cfg(feature = "sqlite")]
+            Backend::Sqlite(store) => store.limit_file_pages(pages).await,
+            #[cfg(feature = "postgres")]
+            Backend::Postgres(_) => {
+                let _ = pages;
+                Err(sqlx::Error::Configuration("a page limit is a SQLite fault".into()))
+            }
+        }
+    }
 }
 
 impl Tx {
     pub async fn commit(self) -> Result<(), sqlx::Error> {
-        self.inner.commit().await?;
-        self.watch.committed(self.token);
-        Ok(())
-    }
-}
-
-/// The database handle every `App` call uses.
-#[derive(Clone)]
-pub struct Store {
-    /// Readers: several connections, used side by side.
-    pool: SqlitePool,
-    /// The one connection every write and write transaction uses.
-    writer: SqlitePool,
-    /// Whether any member may have a "your DMs are closed" notice waiting. Every command asks for
-    /// notices, so this keeps the common answer ("none") free of a database query.
-    notices_pending: Arc<AtomicBool>,
-    /// A cap on the file's size in pages for every writer connection (0: none); see
-    /// [`Store::limit_file_pages`].
-    page_limit: Arc<AtomicU32>,
-    /// The file as opened: writes stop if it is deleted or replaced.
-    file: Arc<writer::FileIdentity>,
-    /// Whether the writer's last transaction committed (see `writer.rs`).
-    watch: Arc<writer::TxWatch>,
-}
-
-impl Store {
-    /// Opens (creating if needed) the SQLite database at `url` and brings its schema up to date.
-    pub async fn connect(url: &str) -> anyhow::Result<Self> {
-        let options = SqliteConnectOptions::from_str(url)
-            .context("DATABASE_URL is not a SQLite URL (expected sqlite://path/to/file.db)")?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .busy_timeout(Duration::from_secs(5))
-            .foreign_keys(true)
-            .pragma("wal_autocheckpoint", checkpoint::BACKSTOP_PAGES);
-        let path = options.get_filename().to_path_buf();
-        create_parent_folder(&path)?;
-        open::check_existing_file(&path).await?;
-        // Every connection opens at start, so the first burst of commands does not wait while
-        // the pool opens them one by one.
-        let open = |connections| {
-            SqlitePoolOptions::new()
-                .test_before_acquire(false)
-                .min_connections(connections)
-                .max_connections(connections)
-                .connect_with(options.clone())
-        };
-        let (page_limit, watch) = (Arc::new(AtomicU32::new(0)), Arc::new(writer::TxWatch::default()));
-        let writer = writer::open_writer(&options, page_limit.clone(), watch.clone())
-            .await
-            .with_context(|| open::cannot_open(&path))?;
-        sqlx::migrate!("./migrations").run(&writer).await.context("could not bring the database schema up to date")?;
-        let pool = open(READERS).await.with_context(|| open::cannot_open(&path))?;
-        let file = Arc::new(writer::FileIdentity::of(&path));
-        checkpoint::spawn_checkpointer(writer.clone(), file.clone());
-        let notices_pending = Arc::new(AtomicBool::new(true));
-        let store = Store { pool, writer, notices_pending, page_limit, file, watch };
-        store.refresh_notices_pending().await?;
-        Ok(store)
-    }
-
-    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
-        let inner = self.writer()?.begin().await?;
-        Ok(Tx { inner, token: self.watch.opened(), watch: self.watch.clone() })
-    }
-
-    /// The writer pool, once the file is known to be the one that was opened.
-    fn writer(&self) -> Result<&SqlitePool, sqlx::Error> {
-        self.file.check()?;
-        Ok(&self.writer)
-    }
-
-    /// Fault injection for tests: caps the file at `pages` pages (`Some(0)`: no growth from its
-    /// current size) on the writer and on every writer connection opened later, as a full disk
-    /// would; `None` lifts the cap. SQLite then answers "database or disk is full".
-    #[doc(hidden)]
-    pub async fn limit_file_pages(&self, pages: Option<u32>) -> Result<(), sqlx::Error> {
-        let pages = pages.map_or(0, |p| p.max(1));
-        self.page_limit.store(pages, Ordering::Relaxed);
-        let mut conn = self.writer.acquire().await?;
-        writer::apply_page_limit(&mut conn, pages).await
-    }
-
-    /// Closes every connection, letting SQLite checkpoint the WAL cleanly.
-    pub async fn close(&self) {
-        self.pool.close().await;
-        self.writer.close().await;
-    }
-}
-
-fn create_parent_folder(file: &Path) -> anyhow::Result<()> {
-    let is_memory = file.as_os_str().is_empty() || file.to_string_lossy().starts_with(':');
-    match file.parent() {
-        Some(parent) if !is_memory && !parent.as_os_str().is_empty() && !parent.exists() => {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("could not create the database folder {}", parent.display()))
+        match self.0 {
+            #[cfg(feature = "sqlite")]
+            TxBackend::Sqlite(tx) => tx.commit().await,
+            #[cfg(feature = "postgres")]
+            TxBackend::Postgres(tx) => tx.commit().await,
         }
-        _ => Ok(()),
     }
 }

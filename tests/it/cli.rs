@@ -168,13 +168,15 @@ fn only_the_current_folders_env_file_is_read_and_the_log_names_it() {
 }
 
 #[test]
-fn a_postgres_url_stops_the_start_by_name_without_its_password() {
+fn a_postgres_server_that_cannot_be_reached_stops_the_start_naming_it_without_its_password() {
     let dir = TempDir::new().unwrap();
-    let url = "postgres://mentor:pw-7d2q9z@db.example/mentor?sslmode=require";
-    let out = mentor(dir.path()).env("DATABASE_URL", url).args(["ask", "/streak"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let url = format!("postgres://mentor:pw-7d2q9z@127.0.0.1:{closed}/mentor?sslmode=disable");
+    let out = mentor(dir.path()).env("DATABASE_URL", &url).args(["ask", "/streak"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "a store that cannot be opened is exit code 3");
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("DATABASE_URL") && stderr.contains("PostgreSQL is not supported yet"), "{stderr}");
+    assert!(stderr.contains(&format!("could not connect to the PostgreSQL server at 127.0.0.1:{closed}")), "{stderr}");
+    assert!(stderr.contains("Connection refused"), "the cause is given: {stderr}");
     assert!(!stderr.contains("pw-7d2q9z") && !stderr.contains("sslmode"), "{stderr}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing was created in the folder");
 }

@@ -3,7 +3,7 @@
 //! interaction delivered twice, unknown commands and stale options, and a shutdown right after a
 //! burst. Each checks what the user saw and what was stored.
 
-use crate::common::at;
+use crate::common::{at, OtherProcessLock};
 use crate::discord_e2e::{option, text_of, Bot, WAIT};
 use crate::fake_discord::{fixtures, FakeDiscord, RecordedRequest};
 use backend_mentor::app::App;
@@ -48,13 +48,12 @@ async fn a_failed_registration_is_retried_while_interactions_are_answered() {
 #[tokio::test]
 async fn a_checkin_waiting_on_a_locked_store_is_deferred_then_answered_and_stored_once() {
     let bot = Bot::start(None).await;
-    let mut other_process = <sqlx::SqliteConnection as sqlx::Connection>::connect(&bot.t.database_url()).await.unwrap();
-    sqlx::raw_sql("BEGIN IMMEDIATE").execute(&mut other_process).await.expect("the write lock");
+    let other_process = OtherProcessLock::take(&bot.t.database_url()).await;
     bot.fake.send_interaction(checkin_as(fixtures::USER_ID, 30)).await;
     let first = bot.fake.next_request("POST", CALLBACK, Duration::from_secs(3)).await.expect("an answer in 3 s");
     assert_eq!(first.body["type"], 5, "deferred while the store is locked: {}", first.body);
     assert_eq!(first.body["data"]["flags"], 64, "deferred as privately as the answer will be");
-    sqlx::raw_sql("ROLLBACK").execute(&mut other_process).await.unwrap();
+    other_process.release().await;
     let answer = bot.fake.next_request("POST", FOLLOWUP, WAIT).await.expect("the answer follows the defer");
     assert!(answer.body.to_string().contains("30 minutes"), "{}", answer.body);
     let (fake, t) = bot.stop().await;

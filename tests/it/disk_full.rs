@@ -4,7 +4,7 @@
 //! disk is filled without root by capping the file's page count on the writer
 //! (`Store::limit_file_pages`, SQLite's `max_page_count`).
 
-use crate::common::{at, open_app, spawn_app};
+use crate::common::{at, open_app, spawn_sqlite_app};
 use backend_mentor::domain::{MemberRef, Note, Platform, Timezone};
 use backend_mentor::error::{Error, UserError};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
@@ -39,7 +39,7 @@ async fn write_lock_is_free(url: &str) -> bool {
 
 #[tokio::test]
 async fn a_full_disk_never_acknowledges_a_lost_write_and_writes_resume_when_space_is_back() {
-    let t = spawn_app().await;
+    let t = spawn_sqlite_app().await;
     let url = t.database_url();
     let day = at(2026, 3, 2, 9, 0);
     t.app.check_in(&member("first"), day, None, long_note("first")).await.unwrap();

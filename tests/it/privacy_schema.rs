@@ -3,7 +3,7 @@
 //! the delivery log. A new table or column about a member fails this test until the export says
 //! where it goes (`COVERED`), so none can be forgotten; a deleted member's id is never reused.
 
-use crate::common::{at, spawn_app};
+use crate::common::{at, spawn_sqlite_app};
 use backend_mentor::app::NudgeRequest;
 use backend_mentor::domain::correction::{CorrectionKind, Reason};
 use backend_mentor::domain::schedule::LocalTime;
@@ -154,7 +154,7 @@ fn field_shown(export: &Value, section: &str, field: &str) -> bool {
 
 #[tokio::test]
 async fn the_export_shows_every_column_held_about_a_member() {
-    let t = spawn_app().await;
+    let t = spawn_sqlite_app().await;
     fill_every_table(&t).await;
     let export = t.app.privacy_export(&ada(), at(2026, 3, 2, 10, 0)).await.unwrap();
     let export: Value = serde_json::from_str(&export.json).unwrap();
@@ -174,7 +174,7 @@ async fn the_export_shows_every_column_held_about_a_member() {
 
 #[tokio::test]
 async fn a_delete_leaves_no_row_about_the_member_and_their_id_is_never_reused() {
-    let t = spawn_app().await;
+    let t = spawn_sqlite_app().await;
     let id = fill_every_table(&t).await;
     assert!(t.app.privacy_delete(&ada()).await.unwrap());
     let pool = raw_pool(&t.database_url()).await;

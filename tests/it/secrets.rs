@@ -134,13 +134,14 @@ fn check_ask_and_a_run_whose_rest_calls_fail_print_no_secret() {
 
 #[test]
 fn configuration_errors_print_no_secret() {
-    let postgres = format!("postgres://mentor:{DB_PASSWORD}@db.example/mentor?sslpassword={DB_PASSWORD}");
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let postgres = format!("postgres://mentor:{DB_PASSWORD}@127.0.0.1:{closed}/mentor?sslpassword={DB_PASSWORD}");
     for logs in LOGS {
         let dir = TempDir::new().unwrap();
         let proxy = closed_port_url();
         let scenario = format!("{logs:?}");
         let out = output_of(mentor(dir.path(), logs, &proxy).env("DATABASE_URL", &postgres).args(["ask", "/streak"]));
-        assert!(out.contains("PostgreSQL is not supported yet"), "{out}");
+        assert!(out.contains("could not connect to the PostgreSQL server"), "{out}");
         assert_no_secret(&out, &format!("a PostgreSQL URL {scenario}"));
 
         let query = format!("sqlite://{}/m.db?password={DB_PASSWORD}", dir.path().display());

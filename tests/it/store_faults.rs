@@ -3,7 +3,7 @@
 //! that is gone; a foreign SQLite file or one from a newer release is refused before anything is
 //! written to it; a folder that cannot hold the database says so.
 
-use crate::common::{at, spawn_app};
+use crate::common::{at, spawn_sqlite_app};
 use backend_mentor::domain::{MemberRef, Minutes, Platform};
 use backend_mentor::error::Error;
 use backend_mentor::storage::Store;
@@ -26,7 +26,7 @@ fn chain(error: &anyhow::Error) -> String {
 
 #[tokio::test]
 async fn a_database_file_deleted_under_the_mentor_refuses_writes_instead_of_losing_them() {
-    let t = spawn_app().await;
+    let t = spawn_sqlite_app().await;
     let ada = member("ada");
     t.app.check_in(&ada, at(2026, 3, 2, 9, 0), Some(Minutes::new(20).unwrap()), None).await.unwrap();
     let file = t.dir.path().join("mentor.db");
@@ -43,7 +43,7 @@ async fn a_database_file_deleted_under_the_mentor_refuses_writes_instead_of_losi
 
 #[tokio::test]
 async fn a_database_file_replaced_under_the_mentor_refuses_writes() {
-    let t = spawn_app().await;
+    let t = spawn_sqlite_app().await;
     let ada = member("ada");
     t.app.check_in(&ada, at(2026, 3, 2, 9, 0), None, None).await.unwrap();
     let file = t.dir.path().join("mentor.db");
@@ -78,7 +78,7 @@ async fn another_applications_sqlite_file_is_refused_untouched() {
 
 #[tokio::test]
 async fn a_database_from_a_newer_release_is_refused() {
-    let t = spawn_app().await;
+    let t = spawn_sqlite_app().await;
     let url = t.database_url();
     t.app.close().await;
     let pool = raw_pool(&url).await;

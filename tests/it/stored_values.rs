@@ -3,7 +3,7 @@
 //! schedule or member whose zone is unknown uses the configured default zone, and a nudge whose
 //! time is unreadable is passed over while every other member's is still planned.
 
-use crate::common::{at, spawn_app};
+use crate::common::{at, spawn_sqlite_app};
 use backend_mentor::app::NudgeRequest;
 use backend_mentor::domain::schedule::{Due, LocalTime, Weekdays};
 use backend_mentor::domain::{CallerRights, MemberRef, Platform, SpaceRef, Timezone};
@@ -18,7 +18,7 @@ async fn raw_pool(url: &str) -> sqlx::SqlitePool {
 
 #[tokio::test]
 async fn a_renamed_zone_falls_back_to_the_default_everywhere_it_is_read() {
-    let t = spawn_app().await;
+    let t = spawn_sqlite_app().await;
     let space = SpaceRef { platform: Platform::Discord, space_id: "guild-1".into() };
     let ada = MemberRef::new(Platform::Discord, "guild-1", "ada");
     let rights = CallerRights { manage_server: true, ..CallerRights::default() };
@@ -47,7 +47,7 @@ async fn a_renamed_zone_falls_back_to_the_default_everywhere_it_is_read() {
 
 #[tokio::test]
 async fn an_unreadable_nudge_time_is_passed_over_and_the_others_are_planned() {
-    let t = spawn_app().await;
+    let t = spawn_sqlite_app().await;
     let (ada, bob) =
         (MemberRef::new(Platform::Discord, "guild-1", "ada"), MemberRef::new(Platform::Discord, "guild-1", "bob"));
     for member in [&ada, &bob] {

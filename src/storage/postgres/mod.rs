@@ -1,0 +1,88 @@
+//! The PostgreSQL store, for deployments that run several replicas on one database: an sqlx
+//! pool, one file per table as in `sqlite/`, returning the values of `storage::model`.
+//!
+//! Replicas share nothing but this database, so nothing here is cached in the process: the
+//! "your direct messages are closed" notice is one conditional update, and exactly-once claims
+//! rest on primary keys (`INSERT ... ON CONFLICT DO NOTHING` has one winner across processes).
+//! Writes that change a member's days lock the member row first, so a check-in and a
+//! moderator's correction of the same member on two replicas run one after the other.
+//! Migrations under `migrations/postgres/` are embedded and run at start; sqlx holds an
+//! advisory lock while they run, so replicas starting together apply them once.
+
+mod board_rows;
+mod boards;
+mod checkin_context;
+mod checkins;
+mod corrections;
+mod deliveries;
+mod export;
+mod export_nudges;
+mod groups;
+mod members;
+mod moderators;
+mod nudges;
+mod period_totals;
+mod privacy;
+mod progress;
+mod schedules;
+mod spaces;
+mod streaks;
+
+use anyhow::Context;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::{ConnectOptions, Connection, PgPool};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Connections per replica: the whole pool of one process. PostgreSQL's default of 100
+/// connections leaves room for several replicas.
+const CONNECTIONS: u32 = 16;
+
+/// A write transaction on one pooled connection.
+pub(crate) struct Tx {
+    inner: sqlx::Transaction<'static, sqlx::Postgres>,
+}
+
+impl Tx {
+    pub(crate) async fn commit(self) -> Result<(), sqlx::Error> {
+        self.inner.commit().await
+    }
+}
+
+#[derive(Clone)]
+pub(crate) struct Store {
+    pool: PgPool,
+}
+
+impl Store {
+    /// Connects to the server at `url` and brings its schema up to date. Errors name the
+    /// server's host, never the URL, which carries the password.
+    pub(crate) async fn connect(url: &str) -> anyhow::Result<Self> {
+        let options = PgConnectOptions::from_str(url)
+            .context("DATABASE_URL is not a PostgreSQL URL (expected postgres://user@host/database)")?;
+        let server = format!("{}:{}", options.get_host(), options.get_port());
+        let cannot_connect = || format!("could not connect to the PostgreSQL server at {server}");
+        // One connection first: its error says why (refused, unknown host, bad password), where
+        // the pool would only report that it timed out retrying.
+        options.connect().await.with_context(cannot_connect)?.close().await.ok();
+        let pool = PgPoolOptions::new()
+            .max_connections(CONNECTIONS)
+            .acquire_timeout(Duration::from_secs(5))
+            .connect_with(options)
+            .await
+            .with_context(cannot_connect)?;
+        sqlx::migrate!("./migrations/postgres")
+            .run(&pool)
+            .await
+            .context("could not bring the database schema up to date")?;
+        Ok(Store { pool })
+    }
+
+    pub(crate) async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        Ok(Tx { inner: self.pool.begin().await? })
+    }
+
+    pub(crate) async fn close(&self) {
+        self.pool.close().await;
+    }
+}
