@@ -7,9 +7,10 @@
 
 use super::{App, DueNudge, DuePrompt};
 use crate::domain::nudge::AtStake;
+use crate::domain::Platform;
 use crate::domain::SpaceRef;
 use crate::error::Error;
-use crate::storage::{DeliveryKey, DeliveryKind};
+use crate::storage::{DeliveryKey, DeliveryKind, Lease};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
@@ -73,7 +74,24 @@ pub enum DeliveryOutcome {
     Unknown,
 }
 
+/// This process's right to make one platform's scheduled sends: one replica at a time sends, so
+/// the sends of all replicas stay under the one rate the bot token allows (see
+/// `storage/lease.rs`).
+pub struct SendLease(Lease);
+
+impl SendLease {
+    /// Whether the lease is still held; once lost, it is not held again without a new take.
+    pub async fn still_held(&mut self) -> bool {
+        self.0.still_held().await
+    }
+}
+
 impl App {
+    /// Takes the lease on `platform`'s scheduled sends when no other replica holds it.
+    pub async fn lead_scheduled_sends(&self, platform: Platform) -> Result<Option<SendLease>, Error> {
+        Ok(self.store.try_lease(platform.as_str()).await?.map(SendLease))
+    }
+
     /// Settles claims interrupted between claim and send (a crash) as failed, never to be
     /// retried since whether they went out is unknown; returns how many there were.
     pub async fn expire_interrupted_claims(&self, now: DateTime<Utc>) -> Result<usize, Error> {

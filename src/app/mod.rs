@@ -25,7 +25,7 @@ mod views;
 
 pub use boards::BoardRequest;
 pub use career::CareerSection;
-pub use deliveries::{Claim, DeliveryOutcome, NudgeClaim, NudgeMessage};
+pub use deliveries::{Claim, DeliveryOutcome, NudgeClaim, NudgeMessage, SendLease};
 pub use faq::Choice;
 pub use history::HISTORY_DAYS;
 pub use home::{HomeView, NudgeSettingsView};

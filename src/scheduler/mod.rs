@@ -18,7 +18,7 @@ pub use crate::app::NudgeMessage;
 pub use outbox::{Outbox, SendError};
 pub use pacer::Pacer;
 
-use crate::app::{App, Claim, DeliveryOutcome, DueNudge, DuePrompt, NudgeClaim};
+use crate::app::{App, Claim, DeliveryOutcome, DueNudge, DuePrompt, NudgeClaim, SendLease};
 use crate::clock::Clock;
 use crate::domain::schedule::Due;
 use crate::domain::Platform;
@@ -181,8 +181,9 @@ impl<O: Outbox> Scheduler<O> {
     }
 }
 
-/// Runs `send_due` every `tick` until `shutdown` resolves; a failed step is logged and the
-/// next tick tries again.
+/// Runs `send_due` every `tick` until `shutdown` resolves, while this process holds the lease on
+/// the platform's scheduled sends (replicas without it stand by and try again each tick); a
+/// failed step is logged and the next tick tries again.
 pub async fn run<O: Outbox>(
     scheduler: Scheduler<O>,
     clock: Clock,
@@ -192,16 +193,51 @@ pub async fn run<O: Outbox>(
     let mut interval = tokio::time::interval(tick);
     interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     tokio::pin!(shutdown);
+    let mut lease = None;
     loop {
         tokio::select! {
             () = &mut shutdown => break,
-            _ = interval.tick() => match scheduler.send_due(clock.now()).await {
-                Ok(report) if report != StepReport::default() => tracing::info!(?report, "scheduler step"),
-                Ok(_) => {}
-                Err(Error::Internal(e)) => crate::error::log_internal(&e, "scheduler"),
-                Err(Error::User(e)) => tracing::warn!(error = %e, "scheduler step refused"),
-            },
+            _ = interval.tick() => {
+                if !scheduler.holds_lease(&mut lease).await {
+                    continue;
+                }
+                match scheduler.send_due(clock.now()).await {
+                    Ok(report) if report != StepReport::default() => tracing::info!(?report, "scheduler step"),
+                    Ok(_) => {}
+                    Err(Error::Internal(e)) => crate::error::log_internal(&e, "scheduler"),
+                    Err(Error::User(e)) => tracing::warn!(error = %e, "scheduler step refused"),
+                }
+            }
         }
     }
     tracing::info!("scheduler stopped");
+}
+
+impl<O: Outbox> Scheduler<O> {
+    /// Whether this process may send now: it keeps the lease it holds, or takes a free one.
+    async fn holds_lease(&self, lease: &mut Option<SendLease>) -> bool {
+        if let Some(held) = lease.as_mut() {
+            if held.still_held().await {
+                return true;
+            }
+            tracing::warn!(platform = self.platform.as_str(), "lost the lease on scheduled sends; standing by");
+            *lease = None;
+        }
+        match self.app.lead_scheduled_sends(self.platform).await {
+            Ok(Some(taken)) => {
+                tracing::info!(platform = self.platform.as_str(), instance = %self.instance, "this process now makes the scheduled sends");
+                *lease = Some(taken);
+                true
+            }
+            Ok(None) => false,
+            Err(Error::Internal(e)) => {
+                crate::error::log_internal(&e, "scheduler lease");
+                false
+            }
+            Err(Error::User(e)) => {
+                tracing::warn!(error = %e, "scheduler lease refused");
+                false
+            }
+        }
+    }
 }

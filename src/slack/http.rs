@@ -4,8 +4,9 @@
 //! compared in constant time, a timestamp more than five minutes from now refused); a missing
 //! header, a wrong signature or an old timestamp is a bare 401 and nothing runs. Bodies are
 //! capped at `BODY_LIMIT`. Slack retries an event it thinks failed, so each `event_id` is
-//! handled once (`crate::recent::RecentIds`, kept in this process: replicas behind a balancer
-//! would share it through the store, issue 12).
+//! handled once (`crate::recent::RecentIds`). That memory is per process, and harmless across
+//! replicas: the one event handled is `app_home_opened`, and publishing the same Home tab again
+//! replaces it.
 
 use super::{clicks, home, slash, Core};
 use crate::config::Secret;

@@ -209,4 +209,3 @@ forward_tx! {
     /// one is cut short to yesterday. Returns how many pauses changed.
     pub async fn cancel_pauses_from(member_id: i64, today: NaiveDate) -> Result<u64, sqlx::Error>;
 }
-

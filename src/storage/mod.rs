@@ -14,12 +14,14 @@ compile_error!("backend-mentor needs at least one store: enable the `sqlite` or 
 
 mod compose;
 mod dispatch;
+mod lease;
 mod model;
 #[cfg(feature = "postgres")]
 mod postgres;
 #[cfg(feature = "sqlite")]
 mod sqlite;
 
+pub use lease::Lease;
 pub use model::*;
 
 /// The database handle every `App` call uses.

@@ -172,4 +172,3 @@ mod tests {
         assert_eq!(parse_days(Some("")), Vec::<NaiveDate>::new());
     }
 }
-

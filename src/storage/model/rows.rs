@@ -1,8 +1,8 @@
 //! The values both stores hand up and take in: rows as domain types, the keys of scheduled
 //! sends, the board query. Written once here so `App` never learns which store runs.
 
-use crate::domain::schedule::{LocalTime, Weekdays};
 use crate::domain::correction::CorrectionKind;
+use crate::domain::schedule::{LocalTime, Weekdays};
 use crate::domain::{MemberRef, Metric, Minutes, NeutralDays, Note, Period, SpaceRef, StreakState, Timezone};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -92,7 +92,6 @@ pub struct CheckinContext {
     pub history: Option<(Vec<NaiveDate>, i64)>,
 }
 
-
 /// One logged correction as the member sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CorrectionRow {
@@ -103,7 +102,6 @@ pub struct CorrectionRow {
     pub moderator_user_id: Option<String>,
     pub corrected_at: DateTime<Utc>,
 }
-
 
 /// What a claim is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,7 +153,6 @@ pub struct NudgeRow {
     pub direct_channel: Option<String>,
 }
 
-
 /// A member's period totals as (days, minutes), with the periods' first days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PeriodTotals {
@@ -204,5 +201,3 @@ pub struct StoredStreak {
     pub state: StreakState,
     pub total_minutes: i64,
 }
-
-

@@ -2,8 +2,8 @@
 //! after a score along the board's index, a group's rows, and settling streaks that have ended.
 
 use super::Store;
-use crate::storage::model::*;
 use crate::domain::{Metric, SpaceRef};
+use crate::storage::model::*;
 
 impl Store {
     /// Members with exactly the given score, in join order, from `skip`. The skipping happens in
@@ -127,44 +127,40 @@ impl Store {
                 .fetch_all(&self.pool)
                 .await
             }
-            Metric::Days => {
-                sqlx::query_as!(
-                    BoardRow,
-                    r#"SELECT p.member_id AS "member_id!: i64", m.user_id, p.days, p.minutes, 0::BIGINT AS "streak!: i64"
+            Metric::Days => sqlx::query_as!(
+                BoardRow,
+                r#"SELECT p.member_id AS "member_id!: i64", m.user_id, p.days, p.minutes, 0::BIGINT AS "streak!: i64"
                    FROM period_totals p JOIN members m ON m.id = p.member_id
                    WHERE p.platform = $1 AND p.space_id = $2 AND p.period = $3 AND p.period_start = $4 AND p.days > 0
                      AND (p.days, p.minutes) < ($5, $6)
                    ORDER BY p.days DESC, p.minutes DESC, p.member_id LIMIT $7"#,
-                    platform,
-                    space,
-                    period,
-                    start,
-                    first,
-                    second,
-                    limit,
-                )
-                .fetch_all(&self.pool)
-                .await
-            }
-            Metric::Minutes => {
-                sqlx::query_as!(
-                    BoardRow,
-                    r#"SELECT p.member_id AS "member_id!: i64", m.user_id, p.days, p.minutes, 0::BIGINT AS "streak!: i64"
+                platform,
+                space,
+                period,
+                start,
+                first,
+                second,
+                limit,
+            )
+            .fetch_all(&self.pool)
+            .await,
+            Metric::Minutes => sqlx::query_as!(
+                BoardRow,
+                r#"SELECT p.member_id AS "member_id!: i64", m.user_id, p.days, p.minutes, 0::BIGINT AS "streak!: i64"
                    FROM period_totals p JOIN members m ON m.id = p.member_id
                    WHERE p.platform = $1 AND p.space_id = $2 AND p.period = $3 AND p.period_start = $4 AND p.days > 0
                      AND (p.minutes, p.days) < ($5, $6)
                    ORDER BY p.minutes DESC, p.days DESC, p.member_id LIMIT $7"#,
-                    platform,
-                    space,
-                    period,
-                    start,
-                    second,
-                    first,
-                    limit,
-                )
-                .fetch_all(&self.pool)
-                .await
-            }
+                platform,
+                space,
+                period,
+                start,
+                second,
+                first,
+                limit,
+            )
+            .fetch_all(&self.pool)
+            .await,
         }
     }
 

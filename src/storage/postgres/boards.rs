@@ -5,8 +5,8 @@
 //! measure, then the other measure, then the member's row id (who joined first).
 
 use super::Store;
-use crate::storage::model::*;
 use crate::domain::{MemberRef, Metric, Period};
+use crate::storage::model::*;
 use chrono::NaiveDate;
 
 impl Store {
@@ -86,7 +86,11 @@ impl Store {
     }
 
     /// The member's score on the board, read from their row.
-    pub(in crate::storage) async fn board_score(&self, q: &BoardQuery<'_>, member_id: i64) -> Result<Option<Score>, sqlx::Error> {
+    pub(in crate::storage) async fn board_score(
+        &self,
+        q: &BoardQuery<'_>,
+        member_id: i64,
+    ) -> Result<Option<Score>, sqlx::Error> {
         if q.metric == Metric::Streak {
             let row = sqlx::query!(
                 "SELECT current_days, total_days, total_minutes FROM streaks WHERE member_id = $1 AND current_days > 0",
@@ -109,7 +113,11 @@ impl Store {
     }
 
     /// The score whose members include the row at `offset`, and how many rows come before it.
-    pub(in crate::storage) async fn page_boundary(&self, q: &BoardQuery<'_>, offset: i64) -> Result<Option<(Score, i64)>, sqlx::Error> {
+    pub(in crate::storage) async fn page_boundary(
+        &self,
+        q: &BoardQuery<'_>,
+        offset: i64,
+    ) -> Result<Option<(Score, i64)>, sqlx::Error> {
         let (platform, (board, start)) = (q.space.platform.as_str(), q.key());
         let space = &q.space.space_id;
         let found = if q.metric == Metric::Minutes {

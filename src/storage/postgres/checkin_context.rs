@@ -4,14 +4,18 @@
 //! round trip instead of five keeps the one writer connection free for the next check-in.
 
 use super::Tx;
+use crate::domain::Period;
 use crate::storage::model::columns::*;
 use crate::storage::model::*;
-use crate::domain::Period;
 use chrono::NaiveDate;
 
 impl Tx {
     /// Reads the check-in's context for the member's day `day` (see the module comment).
-    pub(crate) async fn checkin_context(&mut self, member_id: i64, day: NaiveDate) -> Result<CheckinContext, sqlx::Error> {
+    pub(crate) async fn checkin_context(
+        &mut self,
+        member_id: i64,
+        day: NaiveDate,
+    ) -> Result<CheckinContext, sqlx::Error> {
         let (week_start, week_end) = (Period::Week.start(day), Period::Week.end(day));
         let (month_start, month_end) = (Period::Month.start(day), Period::Month.end(day));
         let row = sqlx::query!(
@@ -69,4 +73,3 @@ impl Tx {
         Ok(CheckinContext { record, neutral, sums, history })
     }
 }
-

@@ -3,8 +3,8 @@
 //! zone never moves or double-counts it.
 
 use super::{Store, Tx};
-use crate::storage::model::*;
 use crate::domain::MemberRef;
+use crate::storage::model::*;
 use chrono::{DateTime, NaiveDate, Utc};
 
 impl Tx {

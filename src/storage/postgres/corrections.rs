@@ -1,9 +1,9 @@
 //! The audit log of moderator corrections: which day, added or removed, why, by whom, when.
 
 use super::{Store, Tx};
+use crate::domain::correction::{CorrectionKind, Reason};
 use crate::storage::model::columns::*;
 use crate::storage::model::*;
-use crate::domain::correction::{CorrectionKind, Reason};
 use chrono::{DateTime, NaiveDate, Utc};
 
 impl Tx {

@@ -7,7 +7,12 @@ use chrono::{DateTime, Utc};
 
 impl Store {
     /// The group's row id, creating it (or updating its shown name, as roles get renamed).
-    pub(crate) async fn group_id(&self, space: &SpaceRef, group: &GroupRef, now: DateTime<Utc>) -> Result<i64, sqlx::Error> {
+    pub(crate) async fn group_id(
+        &self,
+        space: &SpaceRef,
+        group: &GroupRef,
+        now: DateTime<Utc>,
+    ) -> Result<i64, sqlx::Error> {
         let platform = space.platform.as_str();
         let row = sqlx::query!(
             r#"INSERT INTO study_groups (platform, space_id, group_key, name, created_at) VALUES ($1, $2, $3, $4, $5)
@@ -39,7 +44,12 @@ impl Store {
     }
 
     /// Adds the member to the group; returns false when they were already in it.
-    pub(crate) async fn join_group(&self, group_id: i64, member_id: i64, now: DateTime<Utc>) -> Result<bool, sqlx::Error> {
+    pub(crate) async fn join_group(
+        &self,
+        group_id: i64,
+        member_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<bool, sqlx::Error> {
         let result = sqlx::query!(
             "INSERT INTO group_members (group_id, member_id, joined_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
             group_id,

@@ -1,8 +1,8 @@
 //! Members: identity rows and their own settings (time zone).
 
 use super::{Store, Tx};
-use crate::storage::model::{decode, *};
 use crate::domain::MemberRef;
+use crate::storage::model::{decode, *};
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 
@@ -49,7 +49,7 @@ async fn locked_member_id(conn: &mut PgConnection, member: &MemberRef) -> Result
 impl Tx {
     /// The member's row id, creating the row on first use. As a write, it also takes the lock.
     pub(crate) async fn member_id(&mut self, member: &MemberRef, now: DateTime<Utc>) -> Result<i64, sqlx::Error> {
-        upsert_member(&mut *self.inner, member, now).await
+        upsert_member(&mut self.inner, member, now).await
     }
 }
 

@@ -18,6 +18,7 @@ mod deliveries;
 mod export;
 mod export_nudges;
 mod groups;
+mod lease;
 mod members;
 mod moderators;
 mod nudges;
@@ -28,10 +29,13 @@ mod schedules;
 mod spaces;
 mod streaks;
 
+pub(crate) use lease::Lease;
+
 use anyhow::Context;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{ConnectOptions, Connection, PgPool};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Connections per replica: the whole pool of one process. PostgreSQL's default of 100
@@ -52,6 +56,8 @@ impl Tx {
 #[derive(Clone)]
 pub(crate) struct Store {
     pool: PgPool,
+    /// For connections outside the pool (the scheduled-sends lease).
+    options: Arc<PgConnectOptions>,
 }
 
 impl Store {
@@ -68,14 +74,14 @@ impl Store {
         let pool = PgPoolOptions::new()
             .max_connections(CONNECTIONS)
             .acquire_timeout(Duration::from_secs(5))
-            .connect_with(options)
+            .connect_with(options.clone())
             .await
             .with_context(cannot_connect)?;
         sqlx::migrate!("./migrations/postgres")
             .run(&pool)
             .await
             .context("could not bring the database schema up to date")?;
-        Ok(Store { pool })
+        Ok(Store { pool, options: Arc::new(options) })
     }
 
     pub(crate) async fn begin(&self) -> Result<Tx, sqlx::Error> {

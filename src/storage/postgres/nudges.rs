@@ -1,11 +1,11 @@
 //! Nudge settings per member: turned on and off, the active ones read back as domain types for
 //! the due list, and the "direct messages are closed" mark with its one-time notice.
 
-use super::{Store};
-use crate::storage::model::columns::*;
-use crate::storage::model::{decode, *};
+use super::Store;
 use crate::domain::schedule::{LocalTime, Weekdays};
 use crate::domain::MemberRef;
+use crate::storage::model::columns::*;
+use crate::storage::model::{decode, *};
 use chrono::{DateTime, NaiveDate, Utc};
 
 impl Store {

@@ -2,10 +2,10 @@
 //! whose time or platform no longer reads is passed over, a zone that no longer parses is read
 //! as `None` for the caller's default).
 
-use super::{Store};
+use super::Store;
+use crate::domain::SpaceRef;
 use crate::storage::model::columns::*;
 use crate::storage::model::*;
-use crate::domain::SpaceRef;
 use chrono::{DateTime, Utc};
 
 impl Store {
@@ -40,7 +40,11 @@ impl Store {
     }
 
     /// Stops posting: by a moderator (no reason) or by itself after a permanent failure.
-    pub(crate) async fn disable_prompt_schedule(&self, space: &SpaceRef, reason: Option<&str>) -> Result<bool, sqlx::Error> {
+    pub(crate) async fn disable_prompt_schedule(
+        &self,
+        space: &SpaceRef,
+        reason: Option<&str>,
+    ) -> Result<bool, sqlx::Error> {
         let platform = space.platform.as_str();
         let result = sqlx::query!(
             "UPDATE prompt_schedules SET enabled = FALSE, disabled_reason = $1 WHERE platform = $2 AND space_id = $3",

@@ -1,8 +1,8 @@
 //! Spaces (Discord servers, Slack workspaces): their default time zone and moderator role.
 
-use super::{Store};
-use crate::storage::model::decode;
+use super::Store;
 use crate::domain::{SpaceRef, Timezone};
+use crate::storage::model::decode;
 use chrono::{DateTime, Utc};
 
 impl Store {

@@ -4,10 +4,10 @@
 //! triggers that keep `board_counts` exact see an update rather than a silent delete.
 
 use super::{Store, Tx};
-use crate::storage::model::columns::*;
-use crate::storage::model::*;
 use crate::domain::pause::{NeutralReason, NeutralSpan};
 use crate::domain::{MemberRef, NeutralDays};
+use crate::storage::model::columns::*;
+use crate::storage::model::*;
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{Executor, Postgres};
 
@@ -83,9 +83,10 @@ impl Store {
 
     /// Whether the member has any check-in at all (a missing streak row then needs a rebuild).
     pub(crate) async fn has_checkins(&self, member_id: i64) -> Result<bool, sqlx::Error> {
-        let row = sqlx::query!(r#"SELECT 1::BIGINT AS "found!: i64" FROM checkins WHERE member_id = $1 LIMIT 1"#, member_id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row =
+            sqlx::query!(r#"SELECT 1::BIGINT AS "found!: i64" FROM checkins WHERE member_id = $1 LIMIT 1"#, member_id)
+                .fetch_optional(&self.pool)
+                .await?;
         Ok(row.is_some())
     }
 }

@@ -2,8 +2,8 @@
 //! after a score along the board's index, a group's rows, and settling streaks that have ended.
 
 use super::Store;
-use crate::storage::model::*;
 use crate::domain::{Metric, SpaceRef};
+use crate::storage::model::*;
 
 impl Store {
     /// Members with exactly the given score, in join order, from `skip`. The skipping happens in

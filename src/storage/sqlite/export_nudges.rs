@@ -21,7 +21,10 @@ impl Store {
         .await
     }
 
-    pub(in crate::storage) async fn export_deliveries(&self, member_id: i64) -> Result<Vec<ExportDelivery>, sqlx::Error> {
+    pub(in crate::storage) async fn export_deliveries(
+        &self,
+        member_id: i64,
+    ) -> Result<Vec<ExportDelivery>, sqlx::Error> {
         let target = member_id.to_string();
         sqlx::query_as!(
             ExportDelivery,

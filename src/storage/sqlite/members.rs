@@ -1,8 +1,8 @@
 //! Members: identity rows and their own settings (time zone).
 
 use super::{Store, Tx};
-use crate::storage::model::{decode, *};
 use crate::domain::MemberRef;
+use crate::storage::model::{decode, *};
 use chrono::{DateTime, Utc};
 use sqlx::{Executor, Sqlite};
 

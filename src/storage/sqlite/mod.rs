@@ -42,7 +42,6 @@ use std::time::Duration;
 /// Reader connections: `/streak` runs four reads side by side, and several members at once.
 const READERS: u32 = 8;
 
-
 /// A write transaction on the writer connection: `App` runs a check-in or a correction as one, so
 /// the day row, the streak record and the period totals always agree. While one is open no
 /// other write in the process can start, so code holding a `Tx` must write only through it.
@@ -106,7 +105,10 @@ impl Store {
         let writer = writer::open_writer(&options, page_limit.clone(), watch.clone())
             .await
             .with_context(|| open::cannot_open(&path))?;
-        sqlx::migrate!("./migrations/sqlite").run(&writer).await.context("could not bring the database schema up to date")?;
+        sqlx::migrate!("./migrations/sqlite")
+            .run(&writer)
+            .await
+            .context("could not bring the database schema up to date")?;
         let pool = open(READERS).await.with_context(|| open::cannot_open(&path))?;
         let file = Arc::new(writer::FileIdentity::of(&path));
         checkpoint::spawn_checkpointer(writer.clone(), file.clone());

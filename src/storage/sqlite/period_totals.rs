@@ -2,8 +2,8 @@
 //! written at every change of their days so the leaderboards read an index, never history.
 
 use super::Tx;
-use crate::storage::model::*;
 use crate::domain::{MemberRef, Period};
+use crate::storage::model::*;
 use chrono::NaiveDate;
 
 impl Tx {

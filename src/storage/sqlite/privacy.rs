@@ -3,9 +3,9 @@
 //! audit entries they wrote as a moderator keep the correction but lose their name.
 
 use super::Store;
+use crate::domain::MemberRef;
 use crate::storage::model::columns::*;
 use crate::storage::model::*;
-use crate::domain::MemberRef;
 use chrono::{DateTime, NaiveDate, Utc};
 
 impl Store {
@@ -25,7 +25,10 @@ impl Store {
     }
 
     /// Corrections this member made as a moderator in their space, newest first.
-    pub(crate) async fn corrections_made_by(&self, member: &MemberRef) -> Result<Vec<(String, CorrectionRow)>, sqlx::Error> {
+    pub(crate) async fn corrections_made_by(
+        &self,
+        member: &MemberRef,
+    ) -> Result<Vec<(String, CorrectionRow)>, sqlx::Error> {
         let platform = member.platform().as_str();
         let rows = sqlx::query!(
             r#"SELECT m.user_id, c.local_date AS "local_date: NaiveDate", c.action, c.reason, c.moderator_user_id,

@@ -4,10 +4,10 @@
 //! triggers that keep `board_counts` exact see an update rather than a silent delete.
 
 use super::{Store, Tx};
-use crate::storage::model::columns::*;
-use crate::storage::model::*;
 use crate::domain::pause::{NeutralReason, NeutralSpan};
 use crate::domain::{MemberRef, NeutralDays};
+use crate::storage::model::columns::*;
+use crate::storage::model::*;
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{Executor, Sqlite};
 
