@@ -7,7 +7,12 @@
 //! consecutive days ending 0 to 9 days before "today", which the streak rules settle exactly (30
 //! days earn the two freezes a member may hold), so the stored aggregates are the ones the
 //! check-in path itself would have written. `measure PATH` times check-in, `/streak`,
-//! leaderboard pages and the heatmap through `App`, and prints percentiles.
+//! leaderboard pages and the heatmap through `App`, and prints percentiles. `PATH` may also be a
+//! PostgreSQL URL (`postgres://...`, an empty database of its own): the same data is generated
+//! there (`support/streak_fill_postgres.rs`) and measured through the same calls.
+
+#[path = "support/streak_fill_postgres.rs"]
+mod streak_fill_postgres;
 
 use backend_mentor::app::{App, BoardRequest};
 use backend_mentor::content::ContentSource;
@@ -78,7 +83,33 @@ const FILL: &[&str] = &[
      WHERE c.local_date BETWEEN '{month}' AND '{today}' GROUP BY c.member_id",
 ];
 
+/// The store `PATH` names: a PostgreSQL URL as given, else a SQLite file.
+fn database_url(path: &str) -> String {
+    if backend_mentor::storage::is_postgres_url(path) {
+        path.to_string()
+    } else {
+        format!("sqlite://{path}")
+    }
+}
+
+/// The fill statements with the run's figures in them.
+fn statements(fill: &[&str]) -> Vec<String> {
+    let filled = |statement: &&str| {
+        statement
+            .replace("{members}", &MEMBERS.to_string())
+            .replace("{big}", &BIG_SPACE.to_string())
+            .replace("{days}", &DAYS_EACH.to_string())
+            .replace("{today}", &today().to_string())
+            .replace("{week}", &Period::Week.start(today()).to_string())
+            .replace("{month}", &Period::Month.start(today()).to_string())
+    };
+    fill.iter().map(filled).collect()
+}
+
 async fn generate(path: &str) -> anyhow::Result<()> {
+    if backend_mentor::storage::is_postgres_url(path) {
+        return streak_fill_postgres::fill(path, statements(streak_fill_postgres::FILL)).await;
+    }
     for stale in [path.to_string(), format!("{path}-wal"), format!("{path}-shm")] {
         let _ = std::fs::remove_file(stale);
     }
@@ -88,14 +119,7 @@ async fn generate(path: &str) -> anyhow::Result<()> {
         sqlx::sqlite::SqliteConnectOptions::new().filename(path).journal_mode(sqlx::sqlite::SqliteJournalMode::Off);
     let pool = sqlx::SqlitePool::connect_with(options).await?;
     let mut tx = pool.begin().await?;
-    for statement in FILL {
-        let sql = statement
-            .replace("{members}", &MEMBERS.to_string())
-            .replace("{big}", &BIG_SPACE.to_string())
-            .replace("{days}", &DAYS_EACH.to_string())
-            .replace("{today}", &today().to_string())
-            .replace("{week}", &Period::Week.start(today()).to_string())
-            .replace("{month}", &Period::Month.start(today()).to_string());
+    for (statement, sql) in FILL.iter().zip(statements(FILL)) {
         let started = Instant::now();
         let done = sqlx::raw_sql(&sql).execute(&mut *tx).await?;
         println!(
@@ -125,7 +149,7 @@ fn member(i: i64) -> MemberRef {
 
 async fn measure(path: &str) -> anyhow::Result<()> {
     let content = Arc::new(ContentSource::Embedded.load(&backend_mentor::startup::render_limits())?);
-    let app = App::new(content, Store::connect(&format!("sqlite://{path}")).await?, Timezone::UTC);
+    let app = App::new(content, Store::connect(&database_url(path)).await?, Timezone::UTC);
     let moderator = CallerRights { manage_server: true, ..CallerRights::default() };
     let half_hour = Some(Minutes::new(30)?);
     // The first streak-board read of a server settles every streak that ended since it was last
@@ -203,7 +227,7 @@ async fn render() -> anyhow::Result<()> {
 /// A few calls of each kind, for looking at their statements with RUST_LOG=sqlx::query=debug.
 async fn profile(path: &str) -> anyhow::Result<()> {
     let content = Arc::new(ContentSource::Embedded.load(&backend_mentor::startup::render_limits())?);
-    let app = App::new(content, Store::connect(&format!("sqlite://{path}")).await?, Timezone::UTC);
+    let app = App::new(content, Store::connect(&database_url(path)).await?, Timezone::UTC);
     let moderator = CallerRights { manage_server: true, ..CallerRights::default() };
     for i in 0..3 {
         let started = Instant::now();

@@ -9,10 +9,12 @@
 
 mod database_url;
 mod env_file;
+mod shards;
 mod slack;
 
 pub use database_url::{redact_url, DatabaseUrl};
 pub use env_file::{load_env_file, read_env_file, EnvFile, EnvFileError};
+pub use shards::ShardPlan;
 pub use slack::{SlackConfig, SlackMode};
 
 use crate::domain::Timezone;
@@ -63,6 +65,8 @@ pub struct DiscordConfig {
     pub token: Secret,
     pub guild_id: Option<u64>,
     pub api_proxy: Option<String>,
+    /// The gateway shards this process holds; `None`: one shard in all.
+    pub shards: Option<ShardPlan>,
 }
 
 /// How the scheduler of prompts and nudges runs.
@@ -188,7 +192,8 @@ fn discord(get: &impl Fn(&str) -> Option<String>) -> Result<Option<DiscordConfig
             return Err(invalid("DISCORD_API_PROXY", "expected a base URL such as http://127.0.0.1:3000"));
         }
     }
-    Ok(Some(DiscordConfig { token: Secret(token), guild_id, api_proxy }))
+    let shards = shards::shard_plan(get("DISCORD_SHARD_COUNT"), get("DISCORD_SHARDS"))?;
+    Ok(Some(DiscordConfig { token: Secret(token), guild_id, api_proxy, shards }))
 }
 
 #[cfg(test)]

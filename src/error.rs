@@ -102,6 +102,8 @@ pub enum UserError {
     ReasonLength { min: usize, max: usize },
     #[error("Corrections can change days from {earliest} to {latest} (the member's today); {date} is outside that.")]
     CorrectionOutOfRange { date: chrono::NaiveDate, earliest: chrono::NaiveDate, latest: chrono::NaiveDate },
+    #[error("Nudges can be held back through a day from {today} (your today) to {latest}; {date} is outside that.")]
+    SnoozeOutOfRange { date: chrono::NaiveDate, today: chrono::NaiveDate, latest: chrono::NaiveDate },
     #[error("{date} is already counted for {}; nothing was changed.", echo(.user))]
     DayAlreadyCounted { user: String, date: chrono::NaiveDate },
     #[error("{date} is not counted for {}, so there is nothing to remove.", echo(.user))]

@@ -2,7 +2,7 @@
 //! (members turn them on for themselves), and the due lists the scheduler works from.
 
 use super::{App, PromptView};
-use crate::domain::nudge::{due_many, NudgePlan};
+use crate::domain::nudge::{check_snooze, due_many, NudgePlan};
 use crate::domain::rotation::{prompt_for_day, seed_for};
 use crate::domain::schedule::{Due, LocalTime, Schedule, Weekdays};
 use crate::domain::{CallerRights, MemberRef, SpaceRef, Timezone};
@@ -181,8 +181,10 @@ impl App {
         }
         let time = request.time.unwrap_or(LocalTime::DEFAULT_NUDGE);
         let weekdays = request.weekdays.unwrap_or(Weekdays::EVERY_DAY);
-        self.store.set_nudges(member, (time, weekdays), request.snooze_until, now).await?;
-        Ok(Some(Schedule { time, zone: self.member_timezone(member).await?, weekdays }))
+        let zone = self.member_timezone(member).await?;
+        let snooze = request.snooze_until.map(|through| check_snooze(through, zone.local_date(now))).transpose()?;
+        self.store.set_nudges(member, (time, weekdays), snooze, now).await?;
+        Ok(Some(Schedule { time, zone, weekdays }))
     }
 
     /// Holds the member's nudges back for the next `days` days (today's was sent already),

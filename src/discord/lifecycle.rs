@@ -140,6 +140,18 @@ impl FrontEnd for DiscordFrontEnd {
     }
 }
 
+/// Connects the configured shards (one in all when none are configured). serenity's range
+/// includes its end: `first..last` starts shards `first` to `last`.
+async fn start(client: &mut serenity::Client, config: &DiscordConfig) -> serenity::Result<()> {
+    match config.shards {
+        Some(plan) => {
+            tracing::info!(first = plan.first, last = plan.last, total = plan.total, "connecting gateway shards");
+            client.start_shard_range(plan.first..plan.last, plan.total).await
+        }
+        None => client.start().await,
+    }
+}
+
 /// Runs the bot until `shutdown` fires, then answers what the gateway already sent, stops the
 /// shards and waits for the handlers still running.
 async fn serve(app: App, config: &DiscordConfig, clock: Clock, shutdown: Shutdown) -> anyhow::Result<()> {
@@ -163,7 +175,7 @@ async fn serve(app: App, config: &DiscordConfig, clock: Clock, shutdown: Shutdow
     };
     // Shutdown makes `start` return; a failed connection ends it without any shutdown signal.
     let result = tokio::select! {
-        result = client.start() => result,
+        result = start(&mut client, config) => result,
         () = stopper => Ok(()),
     };
     let left = in_flight.drain(DRAIN_LIMIT).await;

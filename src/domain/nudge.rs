@@ -1,6 +1,7 @@
 //! When a member's study nudge is due, and what a nudge tells them is at stake.
 
 use super::schedule::{Due, Schedule};
+use crate::error::UserError;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use std::collections::HashMap;
 
@@ -25,6 +26,19 @@ impl NudgePlan {
 
 /// Evaluates many plans at once. Members share a handful of (zone, time, weekdays) schedules,
 /// so each distinct schedule is computed once; this keeps 100,000 members well inside a tick.
+/// How far ahead nudges may be held back: a year.
+pub const MAX_SNOOZE_DAYS: i64 = 366;
+
+/// A typed "no nudges through" date: from the member's today to a year ahead. Anything else is
+/// a typing slip (and a date far outside any calendar a database keeps).
+pub fn check_snooze(through: NaiveDate, today: NaiveDate) -> Result<NaiveDate, UserError> {
+    let latest = today + Duration::days(MAX_SNOOZE_DAYS);
+    if through < today || through > latest {
+        return Err(UserError::SnoozeOutOfRange { date: through, today, latest });
+    }
+    Ok(through)
+}
+
 pub fn due_many(plans: &[NudgePlan], now: DateTime<Utc>, grace: Duration) -> Vec<Due> {
     let mut by_schedule: HashMap<(&'static str, chrono::NaiveTime, u8), Due> = HashMap::new();
     plans
@@ -93,6 +107,16 @@ mod tests {
             weekdays: Weekdays::EVERY_DAY,
         };
         NudgePlan { schedule, snooze_until: snooze }
+    }
+
+    #[test]
+    fn a_snooze_goes_from_today_to_a_year_ahead() {
+        let today = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        assert_eq!(check_snooze(today, today).unwrap(), today);
+        assert!(check_snooze(today + Duration::days(MAX_SNOOZE_DAYS), today).is_ok());
+        for wrong in [today - Duration::days(1), today + Duration::days(MAX_SNOOZE_DAYS + 1), NaiveDate::MIN] {
+            assert!(matches!(check_snooze(wrong, today), Err(UserError::SnoozeOutOfRange { .. })), "{wrong}");
+        }
     }
 
     #[test]

@@ -38,7 +38,12 @@ impl Bot {
     /// A bot on a fake that was already told how to fail (e.g. the first command registration).
     pub async fn start_on(fake: FakeDiscord, guild_id: Option<u64>, scheduling: SchedulerConfig) -> Bot {
         let t = spawn_app().await;
-        let config = DiscordConfig { token: Secret::new("fake-token"), guild_id, api_proxy: Some(fake.base_url()) };
+        let config = DiscordConfig {
+            token: Secret::new("fake-token"),
+            guild_id,
+            api_proxy: Some(fake.base_url()),
+            shards: None,
+        };
         let clock = Clock::fixed(at(2026, 3, 2, 12, 0));
         let (stop, stopped) = oneshot::channel::<()>();
         let app = t.app.clone();

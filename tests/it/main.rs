@@ -20,6 +20,7 @@ mod discord_records_e2e;
 mod discord_render;
 mod discord_schedule_e2e;
 mod discord_schedule_faults;
+mod discord_shards;
 mod disk_full;
 mod fake_discord;
 mod fake_slack;

@@ -1,7 +1,9 @@
 //! The gateway side of the fake: the websocket on `/ws`, spoken as Discord does to serenity. On connect
-//! it sends HELLO; IDENTIFY starts a session and is answered with READY; heartbeats get op 11; RESUME of
-//! the current session replays the dispatches the bot missed and ends with RESUMED (an unknown session
-//! gets op 9, so the bot identifies again). Dispatches are numbered per session and logged, so events
+//! it sends HELLO; IDENTIFY starts a session for the shard it names (`shard: [id, total]`, one
+//! connection per shard, from one process or several) and is answered with READY; heartbeats get op
+//! 11; RESUME of a known session replays the dispatches the bot missed and ends with RESUMED (an
+//! unknown session gets op 9, so the bot identifies again). A dispatch goes to the shard of its guild
+//! (`(guild_id >> 22) % total`, as Discord routes them), numbered per session and logged, so events
 //! sent while the bot is reconnecting still arrive, in order. Plain text frames, no compression.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -43,27 +45,62 @@ impl Session {
     }
 }
 
-/// The open websocket: its number and the channel to its task.
+/// An open websocket: its number and the channel to its task.
 struct Connection {
     number: usize,
     to_socket: mpsc::UnboundedSender<Outgoing>,
-    /// Whether the bot identified or resumed on it, so dispatches may flow.
-    ready: bool,
+}
+
+/// One shard as Discord keeps it: its session and the connection it is on, if any.
+#[derive(Default)]
+struct ShardLink {
+    session: Option<Session>,
+    connection: Option<Connection>,
 }
 
 #[derive(Default)]
-struct Link {
-    session: Option<Session>,
-    /// The `d` of the last IDENTIFY.
-    identified: Option<Value>,
-    connection: Option<Connection>,
+struct Links {
+    /// Connections that have not identified or resumed yet.
+    waiting: Vec<Connection>,
+    /// By shard id, from the `shard` field of each IDENTIFY ([0, 1] when it has none).
+    shards: std::collections::BTreeMap<u64, ShardLink>,
+    /// The shard count the bot identified with.
+    total: u64,
+    /// The `d` of every IDENTIFY, in order.
+    identified: Vec<Value>,
     connections: usize,
+}
+
+impl Links {
+    /// Takes the connection out of wherever it is (waiting, or a shard's).
+    fn take(&mut self, number: usize) -> Option<Connection> {
+        if let Some(i) = self.waiting.iter().position(|c| c.number == number) {
+            return Some(self.waiting.remove(i));
+        }
+        self.shards.values_mut().find(|l| l.connection.as_ref().is_some_and(|c| c.number == number))?.connection.take()
+    }
+
+    fn sender(&self, number: usize) -> Option<mpsc::UnboundedSender<Outgoing>> {
+        let mut all = self.waiting.iter().chain(self.shards.values().filter_map(|l| l.connection.as_ref()));
+        all.find(|c| c.number == number).map(|c| c.to_socket.clone())
+    }
+
+    /// Every shard that has a session is connected: dispatches flow to all of them.
+    fn all_ready(&self) -> bool {
+        !self.shards.is_empty() && self.shards.values().all(|l| l.connection.is_some())
+    }
+
+    /// The shard a guild's events go to, as Discord computes it.
+    fn shard_of(&self, data: &Value) -> u64 {
+        let guild = data["guild_id"].as_str().or(data["id"].as_str()).and_then(|id| id.parse::<u64>().ok());
+        guild.map_or(0, |id| (id >> 22) % self.total.max(1))
+    }
 }
 
 pub(super) struct Gateway {
     ws_url: String,
-    state: Mutex<Link>,
-    /// True while the open connection is ready; `wait_until_ready` and `dispatch` wait on it.
+    state: Mutex<Links>,
+    /// True while every shard with a session is connected; `wait_until_ready` waits on it.
     ready: watch::Sender<bool>,
     identifies: AtomicUsize,
     resumes: AtomicUsize,
@@ -101,33 +138,28 @@ impl Gateway {
     pub(super) fn new(ws_url: String) -> Gateway {
         Gateway {
             ws_url,
-            state: Mutex::new(Link::default()),
+            state: Mutex::new(Links::default()),
             ready: watch::Sender::new(false),
             identifies: AtomicUsize::new(0),
             resumes: AtomicUsize::new(0),
         }
     }
 
-    /// Registers a new connection (dropping an older one: Discord allows one per session) and says HELLO.
+    /// Registers a new connection and says HELLO; it belongs to a shard once it identifies or resumes.
     fn connect(&self, to_socket: mpsc::UnboundedSender<Outgoing>) -> usize {
         let mut state = self.state.lock().unwrap();
-        if let Some(old) = state.connection.take() {
-            let _ = old.to_socket.send(Outgoing::Drop);
-        }
-        self.ready.send_replace(false);
         state.connections += 1;
         let hello = json!({"op": 10, "d": {"heartbeat_interval": 45000}}).to_string();
         let _ = to_socket.send(Outgoing::Frame(hello));
-        state.connection = Some(Connection { number: state.connections, to_socket, ready: false });
-        state.connections
+        let number = state.connections;
+        state.waiting.push(Connection { number, to_socket });
+        number
     }
 
     fn disconnected(&self, number: usize) {
         let mut state = self.state.lock().unwrap();
-        if state.connection.as_ref().is_some_and(|c| c.number == number) {
-            state.connection = None;
-            self.ready.send_replace(false);
-        }
+        state.take(number);
+        self.ready.send_replace(state.all_ready());
     }
 
     /// Handles one payload from the bot. Anything that is not a heartbeat, IDENTIFY or RESUME (presence
@@ -135,28 +167,34 @@ impl Gateway {
     fn receive(&self, number: usize, text: &str) {
         let Ok(payload) = serde_json::from_str::<Value>(text) else { return };
         let mut state = self.state.lock().unwrap();
-        let state = &mut *state;
-        let Some(connection) = state.connection.as_mut().filter(|c| c.number == number) else { return };
-        let (frames, now_ready) = match payload["op"].as_u64() {
-            Some(1) => (vec![json!({"op": 11}).to_string()], false),
-            Some(2) => {
-                state.identified = Some(payload["d"].clone());
-                (vec![self.identify(&mut state.session)], true)
-            }
-            Some(6) => self.resume(&mut state.session, &payload["d"]),
+        let Some(sender) = state.sender(number) else { return };
+        let frames = match payload["op"].as_u64() {
+            Some(1) => vec![json!({"op": 11}).to_string()],
+            Some(2) => self.identify(&mut state, number, &payload["d"]),
+            Some(6) => self.resume(&mut state, number, &payload["d"]),
             _ => return,
         };
         for frame in frames {
-            let _ = connection.to_socket.send(Outgoing::Frame(frame));
+            let _ = sender.send(Outgoing::Frame(frame));
         }
-        if now_ready {
-            connection.ready = true;
-            self.ready.send_replace(true);
+        self.ready.send_replace(state.all_ready());
+    }
+
+    /// Moves the connection to `shard` (dropping the shard's older one: Discord allows one per session).
+    fn attach(state: &mut Links, number: usize, shard: u64) {
+        let Some(connection) = state.take(number) else { return };
+        let link = state.shards.entry(shard).or_default();
+        if let Some(old) = link.connection.replace(connection) {
+            let _ = old.to_socket.send(Outgoing::Drop);
         }
     }
 
-    /// Starts a new session, numbered from 1 as Discord does, and answers READY.
-    fn identify(&self, session: &mut Option<Session>) -> String {
+    /// Starts a new session for the IDENTIFY's shard, numbered from 1 as Discord does, and answers READY.
+    fn identify(&self, state: &mut Links, number: usize, identify: &Value) -> Vec<String> {
+        state.identified.push(identify.clone());
+        let shard = [identify["shard"][0].as_u64().unwrap_or(0), identify["shard"][1].as_u64().unwrap_or(1)];
+        state.total = shard[1];
+        Self::attach(state, number, shard[0]);
         let count = self.identifies.fetch_add(1, Ordering::SeqCst) + 1;
         let mut new = Session { id: format!("fake-session-{count}"), last_seq: 0, log: Vec::new() };
         let mut user = bot_user();
@@ -168,37 +206,44 @@ impl Gateway {
             "guilds": [],
             "session_id": new.id,
             "resume_gateway_url": self.ws_url,
-            "shard": [0, 1],
+            "shard": shard,
             "application": {"id": FakeDiscord::APPLICATION_ID.to_string(), "flags": 0},
         });
         let frame = new.frame("READY", ready);
-        *session = Some(new);
-        frame
+        state.shards.entry(shard[0]).or_default().session = Some(new);
+        vec![frame]
     }
 
-    /// Replays what the bot missed since `seq` and answers RESUMED, or op 9 for a session it does not have;
-    /// says whether the connection is now ready.
-    fn resume(&self, session: &mut Option<Session>, resume: &Value) -> (Vec<String>, bool) {
-        let Some(current) = session.as_mut().filter(|s| resume["session_id"] == s.id.as_str()) else {
-            return (vec![json!({"op": 9, "d": false}).to_string()], false);
+    /// Replays what the bot missed since `seq` and answers RESUMED, or op 9 for a session it does not have.
+    fn resume(&self, state: &mut Links, number: usize, resume: &Value) -> Vec<String> {
+        let found = state
+            .shards
+            .iter()
+            .find(|(_, l)| l.session.as_ref().is_some_and(|s| resume["session_id"] == s.id.as_str()));
+        let Some(shard) = found.map(|(shard, _)| *shard) else {
+            return vec![json!({"op": 9, "d": false}).to_string()];
         };
+        Self::attach(state, number, shard);
         self.resumes.fetch_add(1, Ordering::SeqCst);
+        let current = state.shards.get_mut(&shard).and_then(|l| l.session.as_mut()).expect("the resumed session");
         let seen = resume["seq"].as_u64().unwrap_or(0);
         let mut frames: Vec<String> = current.log.iter().filter(|(s, _)| *s > seen).map(|(_, f)| f.clone()).collect();
         frames.push(current.frame("RESUMED", json!({})));
-        (frames, true)
+        frames
     }
 
-    /// Logs a dispatch in the session and sends it if the bot is connected; otherwise RESUME replays it.
+    /// Logs a dispatch in the session of the guild's shard and sends it if that shard is connected;
+    /// otherwise RESUME replays it.
     pub(super) async fn dispatch(&self, event: &str, data: Value) {
-        if self.state.lock().unwrap().session.is_none() {
+        if self.state.lock().unwrap().shards.is_empty() {
             let waited = self.wait_until_ready(FIRST_IDENTIFY_WAIT).await;
             waited.unwrap_or_else(|e| panic!("cannot dispatch {event}: {e}"));
         }
         let mut state = self.state.lock().unwrap();
-        let state = &mut *state;
-        let frame = state.session.as_mut().expect("a session after the first IDENTIFY").frame(event, data);
-        if let Some(connection) = state.connection.as_ref().filter(|c| c.ready) {
+        let shard = state.shard_of(&data);
+        let link = state.shards.get_mut(&shard).unwrap_or_else(|| panic!("no bot identified as shard {shard}"));
+        let frame = link.session.as_mut().expect("a session after IDENTIFY").frame(event, data);
+        if let Some(connection) = &link.connection {
             let _ = connection.to_socket.send(Outgoing::Frame(frame));
         }
     }
@@ -216,16 +261,24 @@ impl Gateway {
         }
     }
 
-    /// Drops the open connection without a close frame; the session stays, so the bot can RESUME it.
+    /// Drops every shard's connection without a close frame; the sessions stay, so the bot can RESUME.
     pub(super) fn drop_socket(&self) {
         let mut state = self.state.lock().unwrap();
-        if let Some(connection) = state.connection.take() {
-            let _ = connection.to_socket.send(Outgoing::Drop);
+        for link in state.shards.values_mut() {
+            if let Some(connection) = link.connection.take() {
+                let _ = connection.to_socket.send(Outgoing::Drop);
+            }
         }
         self.ready.send_replace(false);
     }
 
+    /// The `d` of the last IDENTIFY.
     pub(super) fn identify_payload(&self) -> Option<Value> {
+        self.state.lock().unwrap().identified.last().cloned()
+    }
+
+    /// The `d` of every IDENTIFY so far, in order.
+    pub(super) fn identify_payloads(&self) -> Vec<Value> {
         self.state.lock().unwrap().identified.clone()
     }
 

@@ -180,6 +180,11 @@ impl FakeDiscord {
         self.shared.gateway.identify_payload()
     }
 
+    /// The `d` of every IDENTIFY so far, in order: one per shard a bot process started.
+    pub fn identify_payloads(&self) -> Vec<Value> {
+        self.shared.gateway.identify_payloads()
+    }
+
     /// How many IDENTIFY payloads the fake has answered with READY.
     pub fn identify_count(&self) -> usize {
         self.shared.gateway.identify_count()
