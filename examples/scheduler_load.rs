@@ -115,8 +115,13 @@ async fn main() {
     let fake = FakeDiscord::start().await;
     let clock = Clock::fixed(Utc.with_ymd_and_hms(2026, 3, 2, 11, 0, 0).unwrap());
     let now = clock.clone();
-    let config =
-        DiscordConfig { token: Secret::new("load"), guild_id: None, api_proxy: Some(fake.base_url()), shards: None };
+    let config = DiscordConfig {
+        token: Secret::new("load"),
+        guild_id: None,
+        api_proxy: Some(fake.base_url()),
+        shards: None,
+        interactions: None,
+    };
     let scheduling = SchedulerConfig { grace_minutes: 180, rate_per_second: rate, tick_seconds: 1 };
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let bot = tokio::spawn(async move {

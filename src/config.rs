@@ -8,11 +8,13 @@
 //! variable is documented in `.env.example`.
 
 mod database_url;
+mod discord_http;
 mod env_file;
 mod shards;
 mod slack;
 
 pub use database_url::{redact_url, DatabaseUrl};
+pub use discord_http::InteractionsEndpoint;
 pub use env_file::{load_env_file, read_env_file, EnvFile, EnvFileError};
 pub use shards::ShardPlan;
 pub use slack::{SlackConfig, SlackMode};
@@ -67,6 +69,8 @@ pub struct DiscordConfig {
     pub api_proxy: Option<String>,
     /// The gateway shards this process holds; `None`: one shard in all.
     pub shards: Option<ShardPlan>,
+    /// HTTP interactions mode instead of the gateway, when `DISCORD_PUBLIC_KEY` is set.
+    pub interactions: Option<InteractionsEndpoint>,
 }
 
 /// How the scheduler of prompts and nudges runs.
@@ -193,7 +197,14 @@ fn discord(get: &impl Fn(&str) -> Option<String>) -> Result<Option<DiscordConfig
         }
     }
     let shards = shards::shard_plan(get("DISCORD_SHARD_COUNT"), get("DISCORD_SHARDS"))?;
-    Ok(Some(DiscordConfig { token: Secret(token), guild_id, api_proxy, shards }))
+    let interactions = discord_http::interactions_endpoint(get)?;
+    if interactions.is_some() && shards.is_some() {
+        return Err(invalid(
+            "DISCORD_SHARDS",
+            "HTTP mode (DISCORD_PUBLIC_KEY) holds no gateway shards; set one or the other",
+        ));
+    }
+    Ok(Some(DiscordConfig { token: Secret(token), guild_id, api_proxy, shards, interactions }))
 }
 
 #[cfg(test)]

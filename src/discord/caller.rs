@@ -1,7 +1,6 @@
 //! Who is calling: the member (server, or "dm" in direct messages, and user) and the rights
 //! Discord reports for them, read from the interaction itself so no member list is needed.
 
-use super::Context;
 use crate::domain::{CallerRights, MemberRef, Platform};
 use poise::serenity_prelude as serenity;
 
@@ -14,17 +13,6 @@ pub(crate) fn member(guild_id: Option<serenity::GuildId>, user_id: serenity::Use
     MemberRef::new(Platform::Discord, space, user_id.to_string())
 }
 
-/// The member who invoked the command.
-pub(crate) fn invoker(ctx: Context<'_>) -> MemberRef {
-    member(ctx.guild_id(), ctx.author().id)
-}
-
-/// The rights Discord computed for the invoker in this channel: Manage Server and roles.
-pub(crate) fn rights(ctx: Context<'_>) -> CallerRights {
-    let poise::Context::Application(app_ctx) = ctx else { return CallerRights::default() };
-    rights_of(app_ctx.interaction.member.as_deref())
-}
-
 /// The rights of an interaction's member (none in direct messages).
 pub(crate) fn rights_of(member: Option<&serenity::Member>) -> CallerRights {
     let Some(member) = member else { return CallerRights::default() };
@@ -35,7 +23,10 @@ pub(crate) fn rights_of(member: Option<&serenity::Member>) -> CallerRights {
     }
 }
 
-/// The invoker with their rights, as every command is asked.
-pub(crate) fn of(ctx: Context<'_>) -> crate::commands::Caller {
-    crate::commands::Caller { member: invoker(ctx), rights: rights(ctx) }
+/// The invoker of a command interaction with their rights, as every command is asked.
+pub(crate) fn of(interaction: &serenity::CommandInteraction) -> crate::commands::Caller {
+    crate::commands::Caller {
+        member: member(interaction.guild_id, interaction.user.id),
+        rights: rights_of(interaction.member.as_deref()),
+    }
 }

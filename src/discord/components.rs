@@ -1,12 +1,15 @@
 //! Clicks on buttons and select menus. poise does not route components, so they arrive here as
-//! events; the component's id is read back into a `commands::Action`, the core answers it with
+//! events (in HTTP mode, requests: `endpoint.rs`); the component's id is read back into a `commands::Action`, the core answers it with
 //! the message redrawn, and the click updates that message in place. A problem or an apology is
 //! a new private message instead.
 
 use super::callback::{first_answer, Callback, ANSWER_WITHIN};
 use super::{caller, render, Data, Error};
+use crate::app::App;
 use crate::commands::{self, Action, Caller};
-use poise::serenity_prelude as serenity;
+use crate::present::Reply;
+use chrono::{DateTime, Utc};
+use poise::serenity_prelude::{self as serenity, CreateInteractionResponse};
 
 /// poise's event hook: answers component clicks; every other event is left to poise.
 pub(crate) async fn on_event(
@@ -18,21 +21,8 @@ pub(crate) async fn on_event(
     };
     // Discord's 3 seconds run from here, near enough: clicks are dispatched as they are read.
     let received = tokio::time::Instant::now();
-    let Some(action) = Action::parse(&click.data.custom_id) else { return Ok(()) };
     let data = framework.user_data;
-    let caller = Caller {
-        member: caller::member(click.guild_id, click.user.id),
-        rights: caller::rights_of(click.member.as_ref()),
-    };
-    let chosen = match &click.data.kind {
-        serenity::ComponentInteractionDataKind::StringSelect { values } => values.clone(),
-        _ => Vec::new(),
-    };
-    let result = commands::click(&data.app, &caller, action, &chosen, data.now()).await;
-    let response = match &result {
-        Ok(reply) => render::update(reply),
-        Err(error) => render::private_message(&commands::failure(error)),
-    };
+    let Some((result, response)) = answer_click(&data.app, click, data.now()).await else { return Ok(()) };
     let http = &framework.serenity_context.http;
     let to = Callback { http, rest: &data.rest, id: click.id, token: &click.token, name: &click.data.custom_id };
     let answered = first_answer(to, &response, false, received + ANSWER_WITHIN).await;
@@ -46,4 +36,28 @@ pub(crate) async fn on_event(
         (Ok(_), Ok(())) => {}
     }
     Ok(())
+}
+
+/// A click answered in the core: the outcome (for the log) and the response that shows it.
+/// `None` for a component id this release does not know, which gets no answer.
+pub(crate) async fn answer_click(
+    app: &App,
+    click: &serenity::ComponentInteraction,
+    now: DateTime<Utc>,
+) -> Option<(Result<Reply, Error>, CreateInteractionResponse)> {
+    let action = Action::parse(&click.data.custom_id)?;
+    let caller = Caller {
+        member: caller::member(click.guild_id, click.user.id),
+        rights: caller::rights_of(click.member.as_ref()),
+    };
+    let chosen = match &click.data.kind {
+        serenity::ComponentInteractionDataKind::StringSelect { values } => values.clone(),
+        _ => Vec::new(),
+    };
+    let result = commands::click(app, &caller, action, &chosen, now).await;
+    let response = match &result {
+        Ok(reply) => render::update(reply),
+        Err(error) => render::private_message(&commands::failure(error)),
+    };
+    Some((result, response))
 }

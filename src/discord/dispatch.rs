@@ -23,10 +23,6 @@ use std::sync::Arc;
 /// 2,000 interactions a second, which covers a gateway replay.
 const RECENT_PER_SHARD: usize = 4096;
 
-/// Commands whose successful answer everyone in the channel sees; the rest answer only the
-/// caller. A deferred answer keeps the visibility chosen when deferring, so it is chosen by this.
-const PUBLIC_COMMANDS: &[&str] = &["compare", "faq", "prompt", "career"];
-
 /// The framework the serenity client runs.
 pub(crate) struct Dispatcher {
     options: poise::FrameworkOptions<Data, Error>,
@@ -132,7 +128,7 @@ async fn run_command(framework: poise::FrameworkContext<'_, Data, Error>, intera
             Err(other) => other.handle(framework.options).await,
         }
     };
-    let defer_ephemeral = !PUBLIC_COMMANDS.contains(&interaction.data.name.as_str());
+    let defer_ephemeral = reply::defers_privately(&interaction.data.name);
     answer.answered_in_time(to, defer_ephemeral, command).await;
     if !answer.told().await {
         tracing::warn!(command = %interaction.data.name, "a command ended without any answer; the user was not told anything");

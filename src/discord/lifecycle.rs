@@ -5,12 +5,14 @@
 //! finish (up to a limit). The root runs the scheduler beside it and closes the database after.
 
 use super::dispatch::Dispatcher;
+use super::endpoint;
 use super::outbox::DiscordOutbox;
+use super::registration::Registration;
 use super::rest::Rest;
 use super::{framework_options, http_client};
 use crate::app::App;
 use crate::clock::Clock;
-use crate::config::DiscordConfig;
+use crate::config::{DiscordConfig, InteractionsEndpoint};
 use crate::domain::Platform;
 use crate::startup::{FrontEnd, Shutdown};
 use anyhow::Context as _;
@@ -136,8 +138,37 @@ impl FrontEnd for DiscordFrontEnd {
     }
 
     async fn serve(self, app: App, clock: Clock, shutdown: Shutdown) -> anyhow::Result<()> {
-        serve(app, &self.config, clock, shutdown).await
+        match &self.config.interactions {
+            Some(endpoint) => serve_http(app, &self.config, endpoint, clock, shutdown).await,
+            None => serve(app, &self.config, clock, shutdown).await,
+        }
     }
+}
+
+/// HTTP interactions mode: the application is looked up, the commands are registered (in the background, from the same
+/// definitions as the gateway's) and the endpoint serves until shutdown.
+async fn serve_http(
+    app: App,
+    config: &DiscordConfig,
+    endpoint: &InteractionsEndpoint,
+    clock: Clock,
+    shutdown: Shutdown,
+) -> anyhow::Result<()> {
+    let http = Arc::new(http_client(config));
+    // With no READY to learn it from, the application's id (for registration and follow-ups)
+    // is asked for; a wrong token stops the start here, as it would on the gateway.
+    let application = http
+        .get_current_application_info()
+        .await
+        .context("could not read the bot's application from Discord (is DISCORD_TOKEN right?)")?;
+    http.set_application_id(application.id);
+    let mut commands = super::commands();
+    poise::set_qualified_names(&mut commands);
+    let registration = Registration::new(poise::builtins::create_application_commands(&commands), config.guild_id);
+    registration.start_once(Arc::clone(&http));
+    let served = endpoint::serve(app, clock, http, endpoint, shutdown).await;
+    registration.stop();
+    served
 }
 
 /// Connects the configured shards (one in all when none are configured). serenity's range

@@ -25,6 +25,15 @@ use tokio::time::Instant;
 /// A command still running after this long is deferred.
 pub(crate) const DEFER_AFTER: Duration = Duration::from_millis(1500);
 
+/// Commands whose successful answer everyone in the channel sees; the rest answer only the
+/// caller. A deferred answer keeps the visibility chosen when deferring, so it is chosen by this.
+const PUBLIC_COMMANDS: &[&str] = &["compare", "faq", "prompt", "career"];
+
+/// Whether a defer of this command is private (its answer will be).
+pub(crate) fn defers_privately(command: &str) -> bool {
+    !PUBLIC_COMMANDS.contains(&command)
+}
+
 /// One reply: an embed, who sees it, buttons and at most one file.
 pub struct Reply {
     pub embed: CreateEmbed,
@@ -38,7 +47,7 @@ impl Reply {
         Reply { embed, ephemeral, rows: Vec::new(), file: None }
     }
 
-    fn message(&self) -> CreateInteractionResponseMessage {
+    pub(crate) fn message(&self) -> CreateInteractionResponseMessage {
         let mut message = CreateInteractionResponseMessage::new()
             .embed(self.embed.clone())
             .ephemeral(self.ephemeral)
@@ -90,6 +99,13 @@ pub(crate) struct Answer {
 impl Answer {
     pub(crate) fn new() -> Arc<Self> {
         Arc::new(Answer { received: Instant::now(), phase: Mutex::new(Phase::Unanswered), finished: Notify::new() })
+    }
+
+    /// An answer whose defer went out another way (HTTP mode's response body), so what
+    /// follows is sent as the deferred answer.
+    pub(crate) fn deferred(ephemeral: bool) -> Arc<Self> {
+        let phase = Mutex::new(Phase::Deferred { ephemeral });
+        Arc::new(Answer { received: Instant::now(), phase, finished: Notify::new() })
     }
 
     fn deadline(&self) -> Instant {

@@ -43,6 +43,7 @@ impl Bot {
             guild_id,
             api_proxy: Some(fake.base_url()),
             shards: None,
+            interactions: None,
         };
         let clock = Clock::fixed(at(2026, 3, 2, 12, 0));
         let (stop, stopped) = oneshot::channel::<()>();

@@ -16,6 +16,7 @@ mod content_check;
 mod deliveries;
 mod discord_e2e;
 mod discord_faults;
+mod discord_http;
 mod discord_records_e2e;
 mod discord_render;
 mod discord_schedule_e2e;

@@ -1,6 +1,7 @@
 //! Leaderboards and moderators' corrections: /leaderboard, /correct, and /setup boards.
 
-use super::super::{caller, Context, Error};
+use super::super::options::{required, Options};
+use super::super::{Context, Error};
 use super::answer;
 use crate::app::BoardRequest;
 use crate::commands::{Command, CorrectionRequest, SetupRequest};
@@ -33,6 +34,7 @@ pub(crate) enum MetricChoice {
 
 /// A study group's leaderboard (moderators; members when the server allows it)
 #[poise::command(slash_command, guild_only)]
+#[allow(unused_variables)] // declared for registration; read by `read_leaderboard`
 pub(crate) async fn leaderboard(
     ctx: Context<'_>,
     #[description = "A study group (a role); everyone if empty"] group: Option<serenity::Role>,
@@ -42,35 +44,30 @@ pub(crate) async fn leaderboard(
     #[min = 1]
     page: Option<u32>,
 ) -> Result<(), Error> {
-    sync_roles(ctx).await?;
+    answer(ctx).await
+}
+
+pub(super) fn read_leaderboard(options: &Options<'_>) -> Command {
     let request = BoardRequest {
-        group: group.map(|r| GroupRef::role(&r.id.to_string(), &r.name)),
-        period: match period.unwrap_or(PeriodChoice::AllTime) {
+        group: options.role("group").map(|r| GroupRef::role(&r.id, &r.name)),
+        period: match options.choice("period").unwrap_or(PeriodChoice::AllTime) {
             PeriodChoice::Week => Period::Week,
             PeriodChoice::Month => Period::Month,
             PeriodChoice::AllTime => Period::AllTime,
         },
-        metric: match metric.unwrap_or(MetricChoice::Streak) {
+        metric: match options.choice("metric").unwrap_or(MetricChoice::Streak) {
             MetricChoice::Streak => Metric::Streak,
             MetricChoice::Days => Metric::Days,
             MetricChoice::Minutes => Metric::Minutes,
         },
-        page,
+        page: options.integer("page").and_then(|page| u32::try_from(page).ok()),
     };
-    answer(ctx, Command::Leaderboard(request)).await
-}
-
-/// Records the caller's roles as their study groups, so role boards know who belongs.
-async fn sync_roles(ctx: Context<'_>) -> Result<(), Error> {
-    let poise::Context::Application(app_ctx) = ctx else { return Ok(()) };
-    let Some(member) = app_ctx.interaction.member.as_deref() else { return Ok(()) };
-    let roles: Vec<GroupRef> =
-        member.roles.iter().map(|r| GroupRef::role(&r.to_string(), &format!("role {r}"))).collect();
-    ctx.data().app.sync_role_groups(&caller::invoker(ctx), &roles, ctx.data().now()).await
+    Command::Leaderboard(request)
 }
 
 /// Add or remove a study day for a member, with a reason they can see
 #[poise::command(slash_command, guild_only, default_member_permissions = "MANAGE_GUILD")]
+#[allow(unused_variables)] // declared for registration; read by `read_correct`
 pub(crate) async fn correct(
     ctx: Context<'_>,
     #[description = "add or remove"] action: CorrectionAction,
@@ -82,17 +79,21 @@ pub(crate) async fn correct(
     #[max_length = 300]
     reason: String,
 ) -> Result<(), Error> {
-    let kind = match action {
+    answer(ctx).await
+}
+
+pub(super) fn read_correct(options: &Options<'_>) -> Result<Command, Error> {
+    let kind = match required(options.choice("action"))? {
         CorrectionAction::Add => CorrectionKind::AddDay,
         CorrectionAction::Remove => CorrectionKind::RemoveDay,
     };
     let request = CorrectionRequest {
         kind,
-        user_id: member.id.to_string(),
-        date: parse_date(&date)?,
-        reason: Reason::new(&reason)?,
+        user_id: required(options.user("member"))?.id,
+        date: parse_date(required(options.string("date"))?)?,
+        reason: Reason::new(required(options.string("reason"))?)?,
     };
-    answer(ctx, Command::Correct(request)).await
+    Ok(Command::Correct(request))
 }
 
 /// What `/correct` does to the day.
@@ -106,9 +107,14 @@ pub(crate) enum CorrectionAction {
 
 /// Let members see leaderboards (off by default)
 #[poise::command(slash_command, guild_only, rename = "boards")]
+#[allow(unused_variables)] // declared for registration; read by `read_setup_boards`
 pub(crate) async fn setup_boards(
     ctx: Context<'_>,
     #[description = "Whether members may see the boards"] visible: bool,
 ) -> Result<(), Error> {
-    answer(ctx, Command::Setup(SetupRequest::Boards { members_see: visible })).await
+    answer(ctx).await
+}
+
+pub(super) fn read_setup_boards(options: &Options<'_>) -> Result<Command, Error> {
+    Ok(Command::Setup(SetupRequest::Boards { members_see: required(options.boolean("visible"))? }))
 }

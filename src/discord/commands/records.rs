@@ -1,6 +1,7 @@
 //! A member's own record: /streak (with the heatmap, the rules or recent history), /pause and
 //! /privacy. All answers are ephemeral.
 
+use super::super::options::{required, Options};
 use super::super::{Context, Error};
 use super::answer;
 use crate::commands::{Command, OtherMember, PauseRequest, PrivacyRequest, StreakAbout};
@@ -18,21 +19,27 @@ pub(crate) enum About {
 
 /// Your study streak with a heatmap, another member's, or how streaks work
 #[poise::command(slash_command)]
+#[allow(unused_variables)] // declared for registration; read by `read_streak`
 pub(crate) async fn streak(
     ctx: Context<'_>,
     #[description = "Whose streak to show (yourself if empty)"] member: Option<serenity::User>,
     #[description = "The rules in plain words, or your recent days"] about: Option<About>,
 ) -> Result<(), Error> {
-    let whose = member.map(|user| OtherMember { user_id: user.id.to_string(), name: user.name.clone() });
-    let about = about.map(|a| match a {
+    answer(ctx).await
+}
+
+pub(super) fn read_streak(options: &Options<'_>) -> Command {
+    let whose = options.user("member").map(|user| OtherMember { user_id: user.id, name: user.name });
+    let about = options.choice("about").map(|about| match about {
         About::Rules => StreakAbout::Rules,
         About::History => StreakAbout::History,
     });
-    answer(ctx, Command::Streak { whose, about }).await
+    Command::Streak { whose, about }
 }
 
 /// Pause your streak for up to 14 days (paused days neither break nor extend it)
 #[poise::command(slash_command)]
+#[allow(unused_variables)] // declared for registration; read by `read_pause`
 pub(crate) async fn pause(
     ctx: Context<'_>,
     #[description = "First paused day, YYYY-MM-DD (today if empty)"]
@@ -44,12 +51,17 @@ pub(crate) async fn pause(
     days: Option<i64>,
     #[description = "Cancel your pause from today on"] cancel: Option<bool>,
 ) -> Result<(), Error> {
-    let request = if cancel == Some(true) {
+    answer(ctx).await
+}
+
+pub(super) fn read_pause(options: &Options<'_>) -> Result<Command, Error> {
+    let request = if options.boolean("cancel") == Some(true) {
         PauseRequest::Cancel
     } else {
-        PauseRequest::Start { first: start.as_deref().map(parse_date).transpose()?, days }
+        let first = options.string("start").map(parse_date).transpose()?;
+        PauseRequest::Start { first, days: options.integer("days") }
     };
-    answer(ctx, Command::Pause(request)).await
+    Ok(Command::Pause(request))
 }
 
 /// What `/privacy` does.
@@ -63,14 +75,19 @@ pub(crate) enum PrivacyAction {
 
 /// Get all data held about you as a JSON file, or delete it all
 #[poise::command(slash_command)]
+#[allow(unused_variables)] // declared for registration; read by `read_privacy`
 pub(crate) async fn privacy(
     ctx: Context<'_>,
     #[description = "export or delete"] action: PrivacyAction,
 ) -> Result<(), Error> {
-    let request = match action {
+    answer(ctx).await
+}
+
+pub(super) fn read_privacy(options: &Options<'_>) -> Result<Command, Error> {
+    let request = match required(options.choice("action"))? {
         PrivacyAction::Export => PrivacyRequest::Export,
         // The delete itself waits for the confirmation button.
         PrivacyAction::Delete => PrivacyRequest::AskDelete,
     };
-    answer(ctx, Command::Privacy(request)).await
+    Ok(Command::Privacy(request))
 }

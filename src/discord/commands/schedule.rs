@@ -1,5 +1,6 @@
 //! Moderators' daily prompt schedule: /setup prompts, /setup off, /setup preview.
 
+use super::super::options::{required, Options};
 use super::super::{Context, Error};
 use super::answer;
 use crate::commands::{Command, SetupRequest};
@@ -9,6 +10,7 @@ use poise::serenity_prelude as serenity;
 
 /// Post the day's learning prompt in a channel at a local time
 #[poise::command(slash_command, guild_only, rename = "prompts")]
+#[allow(unused_variables)] // declared for registration; read by `read_setup_prompts`
 pub(crate) async fn setup_prompts(
     ctx: Context<'_>,
     #[description = "Where to post"]
@@ -25,23 +27,27 @@ pub(crate) async fn setup_prompts(
     #[max_length = 40]
     weekdays: Option<String>,
 ) -> Result<(), Error> {
+    answer(ctx).await
+}
+
+pub(super) fn read_setup_prompts(options: &Options<'_>) -> Result<Command, Error> {
     let request = SetupRequest::Prompts {
-        channel_id: channel.to_string(),
-        time: LocalTime::parse(&time)?,
-        timezone: Timezone::parse(&timezone)?,
-        weekdays: Weekdays::parse(weekdays.as_deref().unwrap_or("daily"))?,
+        channel_id: required(options.channel("channel"))?,
+        time: LocalTime::parse(required(options.string("time"))?)?,
+        timezone: Timezone::parse(required(options.string("timezone"))?)?,
+        weekdays: Weekdays::parse(options.string("weekdays").unwrap_or("daily"))?,
     };
-    answer(ctx, Command::Setup(request)).await
+    Ok(Command::Setup(request))
 }
 
 /// Stop posting the daily prompt
 #[poise::command(slash_command, guild_only, rename = "off")]
 pub(crate) async fn setup_off(ctx: Context<'_>) -> Result<(), Error> {
-    answer(ctx, Command::Setup(SetupRequest::PromptsOff)).await
+    answer(ctx).await
 }
 
 /// Show the prompt the next scheduled post will carry
 #[poise::command(slash_command, guild_only, rename = "preview")]
 pub(crate) async fn setup_preview(ctx: Context<'_>) -> Result<(), Error> {
-    answer(ctx, Command::Setup(SetupRequest::Preview)).await
+    answer(ctx).await
 }

@@ -2,6 +2,7 @@
 //! hidden by Discord's default permissions and checked again here, since owners can change
 //! what Discord hides).
 
+use super::super::options::{required, Options};
 use super::super::{Context, Error};
 use super::answer;
 use crate::commands::{Command, NudgeChange, SettingsChange, SetupRequest};
@@ -21,7 +22,7 @@ pub(crate) enum Switch {
 
 /// Your settings: time zone, and a daily study nudge by DM
 #[poise::command(slash_command)]
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments, unused_variables)] // declared for registration; read by `read_settings`
 pub(crate) async fn settings(
     ctx: Context<'_>,
     #[description = "Your time zone, such as Europe/Berlin"]
@@ -40,18 +41,25 @@ pub(crate) async fn settings(
     #[max_length = 10]
     snooze_until: Option<String>,
 ) -> Result<(), Error> {
-    let changes_nudges = nudges.is_some() || time.is_some() || weekdays.is_some() || snooze_until.is_some();
+    answer(ctx).await
+}
+
+pub(super) fn read_settings(options: &Options<'_>) -> Result<Command, Error> {
+    let switch = options.choice::<Switch>("nudges");
+    let (time, weekdays, snooze_until) =
+        (options.string("time"), options.string("weekdays"), options.string("snooze-until"));
+    let changes_nudges = switch.is_some() || time.is_some() || weekdays.is_some() || snooze_until.is_some();
     let nudges = match changes_nudges {
         false => None,
         true => Some(NudgeChange {
-            on: nudges != Some(Switch::Off),
-            time: time.as_deref().map(LocalTime::parse).transpose()?,
-            weekdays: weekdays.as_deref().map(Weekdays::parse).transpose()?,
-            snooze_until: snooze_until.as_deref().map(parse_date).transpose()?,
+            on: switch != Some(Switch::Off),
+            time: time.map(LocalTime::parse).transpose()?,
+            weekdays: weekdays.map(Weekdays::parse).transpose()?,
+            snooze_until: snooze_until.map(parse_date).transpose()?,
         }),
     };
-    let timezone = timezone.as_deref().map(Timezone::parse).transpose()?;
-    answer(ctx, Command::Settings(SettingsChange { timezone, nudges })).await
+    let timezone = options.string("timezone").map(Timezone::parse).transpose()?;
+    Ok(Command::Settings(SettingsChange { timezone, nudges }))
 }
 
 /// Server settings for moderators
@@ -77,11 +85,12 @@ pub(crate) async fn setup(_ctx: Context<'_>) -> Result<(), Error> {
 /// Show this server's mentor settings
 #[poise::command(slash_command, guild_only, rename = "show")]
 pub(crate) async fn setup_show(ctx: Context<'_>) -> Result<(), Error> {
-    answer(ctx, Command::Setup(SetupRequest::Show)).await
+    answer(ctx).await
 }
 
 /// Set the time zone used for members who have not set their own
 #[poise::command(slash_command, guild_only, rename = "timezone")]
+#[allow(unused_variables)] // declared for registration; read by `read_setup_timezone`
 pub(crate) async fn setup_timezone(
     ctx: Context<'_>,
     #[description = "An IANA time zone, such as America/New_York"]
@@ -89,14 +98,23 @@ pub(crate) async fn setup_timezone(
     #[max_length = 64]
     zone: String,
 ) -> Result<(), Error> {
-    answer(ctx, Command::Setup(SetupRequest::Timezone(Timezone::parse(&zone)?))).await
+    answer(ctx).await
+}
+
+pub(super) fn read_setup_timezone(options: &Options<'_>) -> Result<Command, Error> {
+    Ok(Command::Setup(SetupRequest::Timezone(Timezone::parse(required(options.string("zone"))?)?)))
 }
 
 /// Let members of a role use moderator commands (leave empty to clear)
 #[poise::command(slash_command, guild_only, rename = "moderator-role")]
+#[allow(unused_variables)] // declared for registration; read by `read_setup_moderator_role`
 pub(crate) async fn setup_moderator_role(
     ctx: Context<'_>,
     #[description = "The moderator role"] role: Option<serenity::Role>,
 ) -> Result<(), Error> {
-    answer(ctx, Command::Setup(SetupRequest::ModeratorRole(role.map(|r| r.id.to_string())))).await
+    answer(ctx).await
+}
+
+pub(super) fn read_setup_moderator_role(options: &Options<'_>) -> Command {
+    Command::Setup(SetupRequest::ModeratorRole(options.role("role").map(|r| r.id)))
 }

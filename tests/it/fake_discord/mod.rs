@@ -146,6 +146,22 @@ impl FakeDiscord {
         self.dispatch("INTERACTION_CREATE", interaction).await;
     }
 
+    /// An interaction to POST to a bot in HTTP mode: tracked like one sent on the gateway, with
+    /// its first answer counted as given (the response body is that answer), so its webhook
+    /// takes follow-ups. Returns the payload as Discord would send it.
+    pub fn prepare_for_http(&self, interaction: Value) -> Value {
+        let interaction = self.prepare_interaction(interaction);
+        let token = interaction["token"].as_str().unwrap_or_default();
+        let _ = self.shared.store.lock().unwrap().answered_by_response(token);
+        interaction
+    }
+
+    /// What Discord would refuse in an HTTP-mode bot's response body (an interaction callback).
+    pub fn response_violations(&self, interaction: &Value, response: &Value) -> Vec<String> {
+        let (id, token) = (interaction["id"].as_str().unwrap_or("0"), interaction["token"].as_str().unwrap_or("t"));
+        openapi::check("POST", &format!("/api/v10/interactions/{id}/{token}/callback"), response)
+    }
+
     /// Waits for the next recorded request whose method matches and whose path matches the pattern (a
     /// path with `*` for whole segments, e.g. `/api/v10/interactions/*/*/callback`). Each request is
     /// returned once, oldest first.

@@ -112,6 +112,12 @@ impl Store {
         self.interactions.insert(token, interaction);
     }
 
+    /// Marks an interaction answered by an HTTP response body.
+    pub(super) fn answered_by_response(&mut self, token: &str) -> Option<()> {
+        self.interactions.get_mut(token)?.acknowledged = true;
+        Some(())
+    }
+
     /// Records the first answer to an interaction, or says why Discord would refuse it.
     pub(super) fn acknowledge(&mut self, id: &str, token: &str) -> Result<&mut Interaction, Refusal> {
         let unknown = |why: String| refusal(404, 10062, "Unknown interaction", why);
