@@ -26,16 +26,34 @@ pub fn start_slack_bot(api_url: &str, bot_token: &str, app_token: &str, dir: &Pa
         .expect("the bot starts")
 }
 
+/// Starts `backend-mentor run` on Discord as shard `shard` of `total` on a shared PostgreSQL
+/// database, named `replica-N` among the database's sessions, sending at most `rate` scheduled
+/// requests a second and looking for due sends every second.
+#[allow(dead_code)]
+pub fn start_replica(proxy: &str, database_url: &str, shard: u32, total: u32, rate: u32) -> Child {
+    release_binary("warn")
+        .current_dir(std::env::temp_dir())
+        .env("DATABASE_URL", format!("{database_url}?application_name=replica-{shard}"))
+        .env("DISCORD_TOKEN", "example-bot-token")
+        .env("DISCORD_API_PROXY", proxy)
+        .env("DISCORD_SHARD_COUNT", total.to_string())
+        .env("DISCORD_SHARDS", shard.to_string())
+        .env("SCHEDULER_RATE_PER_SECOND", rate.to_string())
+        .env("SCHEDULER_TICK_SECONDS", "1")
+        .spawn()
+        .expect("the replica starts")
+}
+
 fn bot(dir: &Path, database: &str, log: &str) -> Command {
+    let mut command = release_binary(log);
+    command.current_dir(dir).env("DATABASE_URL", format!("sqlite://{}/{database}", dir.display()));
+    command
+}
+
+fn release_binary(log: &str) -> Command {
     let binary = concat!(env!("CARGO_MANIFEST_DIR"), "/target/release/backend-mentor");
     assert!(Path::new(binary).exists(), "build the bot first: cargo build --release");
     let mut command = Command::new(binary);
-    command
-        .arg("run")
-        .current_dir(dir)
-        .env_clear()
-        .env("DATABASE_URL", format!("sqlite://{}/{database}", dir.display()))
-        .env("RUST_LOG", log)
-        .stdout(Stdio::null());
+    command.arg("run").env_clear().env("RUST_LOG", log).stdout(Stdio::null());
     command
 }

@@ -27,11 +27,10 @@ pub(super) fn interactions_endpoint(
         }
         return Ok(None);
     };
-    let public_key = hex::decode(&key)
-        .ok()
-        .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
-        .filter(is_a_public_key)
-        .ok_or_else(|| invalid("DISCORD_PUBLIC_KEY", "expected the application's public key: 64 hexadecimal digits"))?;
+    let public_key =
+        hex::decode(&key).ok().and_then(|bytes| <[u8; 32]>::try_from(bytes).ok()).filter(is_a_public_key).ok_or_else(
+            || invalid("DISCORD_PUBLIC_KEY", "expected the application's public key: 64 hexadecimal digits"),
+        )?;
     let address = get("DISCORD_HTTP_ADDR").unwrap_or_else(|| DEFAULT_HTTP_ADDR.to_string());
     let listen = address
         .parse()

@@ -1,7 +1,7 @@
 //! What a check-in needs to read after writing its day, in one statement: the streak record, the
 //! neutral days, the week's and month's days and minutes around the day, and (only for a member
 //! with no record yet) every counted day and the minutes of all time, to replay the rules. One
-//! round trip instead of five keeps the one writer connection free for the next check-in.
+//! round trip instead of five keeps short the transaction that holds the member row's lock.
 
 use super::Tx;
 use crate::domain::Period;

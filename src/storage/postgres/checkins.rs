@@ -9,7 +9,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 impl Tx {
     /// Adds a check-in to its day and logs its note, holding the member row's lock (see
-    /// `members.rs`) from the first statement, so the day's row is never locked before it. Minutes add up; the day counts once.
+    /// `members.rs`) from the first statement, so the day's row is never locked before it.
+    /// Minutes add up; the day counts once.
     /// `None` when the member row no longer exists (deleted since it was looked up): nothing
     /// was written, and the caller creates the member first.
     pub(crate) async fn add_checkin(
