@@ -212,7 +212,9 @@ async fn measure(path: &str) -> anyhow::Result<()> {
         })
         .await?,
     );
-    println!("database size: {} MB", std::fs::metadata(path)?.len() / 1_000_000);
+    if !backend_mentor::storage::is_postgres_url(path) {
+        println!("database size: {} MB", std::fs::metadata(path)?.len() / 1_000_000);
+    }
     Ok(())
 }
 

@@ -225,6 +225,12 @@ impl FakeDiscord {
     }
 
     /// The requests recorded so far matching (method, pattern), whether or not `next_request` took them.
+    /// How many requests were recorded, without copying them (for polling during a long run:
+    /// a copy holds the record's lock, and every request arriving meanwhile waits on it).
+    pub fn recorded(&self) -> usize {
+        self.shared.recorder.len()
+    }
+
     pub fn count(&self, method: &str, path_pattern: &str) -> usize {
         let matching = |r: &&RecordedRequest| {
             r.method.eq_ignore_ascii_case(method) && recorder::path_matches(path_pattern, &r.path)

@@ -49,6 +49,10 @@ impl Recorder {
         self.log.lock().unwrap().reserve(requests);
     }
 
+    pub(super) fn len(&self) -> usize {
+        *self.count.borrow()
+    }
+
     pub(super) fn record(&self, request: RecordedRequest) {
         let mut log = self.log.lock().unwrap();
         log.push((request, false));
