@@ -130,28 +130,23 @@ impl Endpoint {
             tokio::spawn(async move { slash::answer_interaction(&endpoint.app, &caller, &interaction, now).await })
         };
         let finished = tokio::select! {
-            joined = &mut work => Some(joined),
+            joined = &mut work => Some(ran(joined)),
             () = tokio::time::sleep(DEFER_AFTER) => None,
         };
         match finished {
-            Some(Ok(Ok(reply))) if reply.attachment.is_none() => self.answer_now(&caller, &reply).await,
-            Some(Ok(Ok(reply))) => {
+            Some(Ok(reply)) if reply.attachment.is_none() => self.answer_now(&caller, &reply).await,
+            Some(Ok(reply)) => {
                 let ephemeral = reply.is_private();
-                self.follow_up(interaction, caller, ephemeral, std::future::ready(Ok(Ok(reply))))
+                self.follow_up(interaction, caller, ephemeral, std::future::ready(Ok(reply)))
             }
-            Some(Ok(Err(error))) => {
-                commands::log_failure(&error, &interaction.data.name, true);
-                body(&render::private_message(&commands::failure(&error)))
-            }
-            Some(Err(failed)) => {
-                let error = Error::Internal(anyhow::Error::new(failed).context("a command's task failed"));
+            Some(Err(error)) => {
                 commands::log_failure(&error, &interaction.data.name, true);
                 body(&render::private_message(&commands::failure(&error)))
             }
             None => {
                 let ephemeral = reply::defers_privately(&interaction.data.name);
                 tracing::info!(command = %interaction.data.name, "a slow command was deferred; its answer follows");
-                self.follow_up(interaction, caller, ephemeral, work)
+                self.follow_up(interaction, caller, ephemeral, async move { ran(work.await) })
             }
         }
     }
@@ -177,7 +172,7 @@ impl Endpoint {
         interaction: Arc<serenity::CommandInteraction>,
         caller: Caller,
         ephemeral: bool,
-        work: impl Future<Output = Result<Result<Reply, Error>, JoinError>> + Send + 'static,
+        work: impl Future<Output = Result<Reply, Error>> + Send + 'static,
     ) -> Response {
         let endpoint = Arc::clone(self);
         let (written, body_written) = tokio::sync::oneshot::channel::<()>();
@@ -192,9 +187,7 @@ impl Endpoint {
                 interaction: &interaction,
                 has_sent_initial_response: &answered,
             };
-            let result = work.await.unwrap_or_else(|failed| {
-                Err(Error::Internal(anyhow::Error::new(failed).context("a command's task failed")))
-            });
+            let result = work.await;
             let reply = result.as_ref().map_or_else(commands::failure, Clone::clone);
             let delivered = reply::send_to(to, &answer, render::reply(&reply)).await;
             match result {
@@ -231,6 +224,11 @@ impl Endpoint {
         }
         body(&response)
     }
+}
+
+/// A command task's outcome, a panic in it counted as an internal error.
+fn ran(joined: Result<Result<Reply, Error>, JoinError>) -> Result<Reply, Error> {
+    joined.unwrap_or_else(|failed| Err(Error::Internal(anyhow::Error::new(failed).context("a command's task failed"))))
 }
 
 /// A response as the request's body.

@@ -146,3 +146,33 @@ async fn answer(ctx: Context<'_>) -> Result<(), Error> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every option a definition marks for autocomplete, with its command's name.
+    fn autocompleted_options() -> Vec<String> {
+        let mut commands = all();
+        poise::set_qualified_names(&mut commands);
+        let registered = serde_json::to_value(poise::builtins::create_application_commands(&commands)).unwrap();
+        let mut found = Vec::new();
+        let mut stack: Vec<&serde_json::Value> = registered.as_array().unwrap().iter().collect();
+        while let Some(node) = stack.pop() {
+            if node["autocomplete"] == true {
+                found.push(node["name"].as_str().unwrap().to_string());
+            }
+            stack.extend(node["options"].as_array().into_iter().flatten());
+        }
+        found
+    }
+
+    #[test]
+    fn every_option_declared_with_autocomplete_has_a_completer_for_http_mode() {
+        let options = autocompleted_options();
+        assert!(options.len() >= 5, "the definitions mark their autocompleted options: {options:?}");
+        for name in &options {
+            assert!(Completer::of_option(name).is_some(), "option {name} autocompletes on the gateway only");
+        }
+    }
+}
