@@ -19,11 +19,15 @@ fn main() -> anyhow::Result<()> {
     match args.split_first() {
         Some((cmd, _)) if cmd == "measure" => measure(&content, &eval_queries(root)?),
         Some((cmd, _)) if cmd == "misses" => misses(&content, root),
+        Some((cmd, [query])) if cmd == "repeat" => {
+            repeat(&content, query);
+            Ok(())
+        }
         Some((cmd, queries)) if cmd == "probe" => {
             queries.iter().for_each(|q| probe(&content, q));
             Ok(())
         }
-        _ => anyhow::bail!("usage: search_bench measure | misses | probe QUERY..."),
+        _ => anyhow::bail!("usage: search_bench measure | misses | probe QUERY... | repeat QUERY"),
     }
 }
 
@@ -38,6 +42,19 @@ fn eval_queries(root: &str) -> anyhow::Result<Vec<String>> {
         .filter_map(|case| case.get("query")?.as_str().map(str::to_string))
         .collect();
     Ok(queries)
+}
+
+/// One query answered many times, for a profiler to watch (`perf record ... repeat "..."`).
+fn repeat(content: &Content, query: &str) {
+    let mut micros: Vec<f64> = (0..20_000)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(content.search().find(std::hint::black_box(query), Scope::Everything));
+            start.elapsed().as_secs_f64() * 1e6
+        })
+        .collect();
+    micros.sort_by(f64::total_cmp);
+    println!("median {:.1} µs over {} calls", micros[micros.len() / 2], micros.len());
 }
 
 fn measure(content: &Content, queries: &[String]) -> anyhow::Result<()> {

@@ -15,6 +15,37 @@ use std::collections::BinaryHeap;
 pub(super) struct Candidate {
     pub(super) entry: usize,
     pub(super) bound: f32,
+    pub(super) mentions: Mentions,
+}
+
+/// Candidates come out of a heap best bound first, equal bounds in content order: only the
+/// few above the result's floor are ever taken, so sorting them all would be wasted.
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.bound.total_cmp(&other.bound).then(other.entry.cmp(&self.entry))
+    }
+}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Candidate {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Candidate {}
+
+/// The query positions (below 64) whose terms an entry titles (in a phrase or its keywords),
+/// and those it uses in its body, as the postings tell them.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Mentions {
+    pub(super) titled: u64,
+    pub(super) in_body: u64,
 }
 
 /// The candidates, and for every entry and query term how well the entry's keywords or body
@@ -42,6 +73,7 @@ struct Reach {
     /// The query positions (below 64) that some phrase of the entry matches.
     in_phrases: u64,
     any_in_phrase: bool,
+    mentions: Mentions,
 }
 
 /// The entries sharing at least one term with the query, in content order. Each query term
@@ -64,6 +96,7 @@ pub(super) fn candidates(postings: &[Vec<(usize, Places)>], entries: usize, quer
                     before: 0.0,
                     in_phrases: 0,
                     any_in_phrase: false,
+                    mentions: Mentions::default(),
                 });
                 if slot.position != position {
                     (slot.position, slot.before, slot.best) = (position, slot.before + slot.best, 0.0);
@@ -73,14 +106,23 @@ pub(super) fn candidates(postings: &[Vec<(usize, Places)>], entries: usize, quer
                     slot.in_phrases |= phrase_bit;
                     slot.any_in_phrase = true;
                 }
+                if places.titles() {
+                    slot.mentions.titled |= phrase_bit;
+                }
+                if places.in_body() {
+                    slot.mentions.in_body |= phrase_bit;
+                }
             }
         }
     }
     let total: f32 = query.iter().map(|q| q.weight).sum();
     let share = |sum: f32| if total > 0.0 { sum / total } else { 1.0 };
     let reached = reach.into_iter().enumerate().filter_map(|(entry, r)| r.map(|r| (entry, r)));
-    let list =
-        reached.map(|(entry, r)| Candidate { entry, bound: bound_of(&r, share(r.before + r.best), query.len()) });
+    let list = reached.map(|(entry, r)| Candidate {
+        entry,
+        bound: bound_of(&r, share(r.before + r.best), query.len()),
+        mentions: r.mentions,
+    });
     Candidates { list: list.collect(), elsewhere, query_len: query.len() }
 }
 

@@ -9,10 +9,10 @@
 //! follows a pointer at each step, which costs more than a hash on a short word.)
 
 use super::score::{kinds_differ_by_more_than, letter_kinds, term_similarity, typo_allowance};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// One side of the vocabulary (the stems, or the written forms), searchable by text.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(super) struct TextLookup {
     /// Every text with the id of its term, sorted by text.
     sorted: Vec<(String, usize)>,
@@ -23,6 +23,7 @@ pub(super) struct TextLookup {
 }
 
 /// A text kept for typo matching, with its term and its [`letter_kinds`].
+#[derive(Clone)]
 struct TypoText {
     text: String,
     id: usize,

@@ -9,6 +9,7 @@
 mod candidates;
 mod lookup;
 mod names;
+mod query;
 mod score;
 pub mod text;
 mod vocab;
@@ -16,7 +17,10 @@ mod vocab;
 use candidates::{candidates, BestScores, Candidate};
 use lookup::TextLookup;
 use names::{naming_words, Named};
+use query::written_forms;
+use rustc_hash::FxHashMap as HashMap;
 use score::{phrase_score, MatchTable, PhraseScratch, PhraseTerms, QueryTerm};
+use std::collections::BinaryHeap;
 use text::{sentences, Lexicon, Term};
 use vocab::{dedup, median_idf, postings, Places, VocabBuilder, VocabTerm};
 
@@ -84,6 +88,7 @@ pub struct Document {
     pub comparison: bool,
 }
 
+#[derive(Clone)]
 struct IndexedDoc {
     target: Target,
     label: String,
@@ -95,6 +100,7 @@ struct IndexedDoc {
 }
 
 /// The search index, built once when the content loads.
+#[derive(Clone)]
 pub struct SearchIndex {
     docs: Vec<IndexedDoc>,
     /// For each vocabulary term, the entries that use it anywhere (sorted), with how much a
@@ -108,6 +114,10 @@ pub struct SearchIndex {
     /// The vocabulary's stems and written forms, to find what a query term resembles quickly.
     stem_lookup: TextLookup,
     word_lookup: TextLookup,
+    /// What each written form of the vocabulary matches when typed whole, worked out once: most
+    /// words of a question are words the content uses, and finding their typos and short forms
+    /// is the larger part of a search.
+    known_words: HashMap<String, (String, QueryTerm)>,
     idf: Vec<f32>,
     unknown_weight: f32,
 }
@@ -134,7 +144,23 @@ impl SearchIndex {
         let words = vocab.iter().enumerate().flat_map(|(id, v)| v.words.iter().map(move |w| (w.as_str(), id)));
         let word_lookup = TextLookup::build(words);
         let unknown_weight = median_idf(&vocab);
-        SearchIndex { unknown_weight, docs, postings, naming, lexicon, vocab, stem_lookup, word_lookup, idf }
+        let known_words = HashMap::default();
+        let mut lexicon = lexicon;
+        lexicon.remember_stems(written_forms(&vocab));
+        let mut index = SearchIndex {
+            unknown_weight,
+            docs,
+            postings,
+            naming,
+            lexicon,
+            vocab,
+            stem_lookup,
+            word_lookup,
+            known_words,
+            idf,
+        };
+        index.known_words = index.match_known_words();
+        index
     }
 
     /// Every entry in scope with a score worth showing, best first.
@@ -174,7 +200,7 @@ impl SearchIndex {
         let mut ranked: Vec<(usize, f32)> =
             scores.into_iter().enumerate().filter(|(_, score)| *score >= SUGGESTIBLE).collect();
         // Ties keep content order, so the same query always gives the same list.
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(limit);
         let hit =
             |(i, score): (usize, f32)| Hit { target: self.docs[i].target, label: self.docs[i].label.clone(), score };
@@ -197,14 +223,14 @@ impl SearchIndex {
         let mut candidates = candidates(&self.postings, self.docs.len(), &query.terms);
         let mut list = std::mem::take(&mut candidates.list);
         list.retain(|c| scope.includes(self.docs[c.entry].target));
-        list.sort_by(|a, b| b.bound.total_cmp(&a.bound));
+        let mut best_bound_first = BinaryHeap::from(list);
         let mut best = BestScores::new(limit, scores);
-        for Candidate { entry, bound } in list {
+        while let Some(Candidate { entry, bound, mentions }) = best_bound_first.pop() {
             if bound < best.floor() {
                 break;
             }
             let doc = &self.docs[entry];
-            let factor = named.factor(doc, kind_factor(doc.target, scope, names_steps));
+            let factor = named.factor(doc, mentions, kind_factor(doc.target, scope, names_steps));
             if bound * factor < best.floor() {
                 continue;
             }
@@ -240,29 +266,6 @@ impl SearchIndex {
         let mut hits = self.rank_top(partial, scope, true, MAX_CHOICES);
         hits.truncate(MAX_CHOICES);
         hits
-    }
-
-    fn query_terms(&self, words: &[Term], completing: bool) -> Vec<QueryTerm> {
-        let last = words.len().saturating_sub(1);
-        words.iter().enumerate().map(|(i, term)| self.query_term(term, completing && i == last)).collect()
-    }
-
-    fn query_term(&self, term: &Term, allow_prefix: bool) -> QueryTerm {
-        // The stem against stems, the word as typed against written forms, as one list by id.
-        let mut found = Vec::new();
-        self.stem_lookup.matches(&term.stem, allow_prefix, &mut found);
-        self.word_lookup.matches(&term.word, allow_prefix, &mut found);
-        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-        found.dedup_by_key(|(id, _)| *id);
-        let mut best: Option<(f32, f32)> = None;
-        for (id, similarity) in &found {
-            if best.is_none_or(|(s, _)| *similarity > s) {
-                best = Some((*similarity, self.vocab[*id].idf));
-            }
-        }
-        let matches = found;
-        let weight = best.map_or(self.unknown_weight, |(_, idf)| idf);
-        QueryTerm { weight, matches }
     }
 }
 

@@ -3,6 +3,7 @@
 //! learning", and Java's own profile answers it without yielding to FAQ entries the way profiles
 //! otherwise do in a mixed search.
 
+use super::candidates::Mentions;
 use super::lookup::TextLookup;
 use super::score::QueryTerm;
 use super::text::{Lexicon, Term};
@@ -35,9 +36,9 @@ pub(super) fn naming_words(documents: &[Document], lexicon: &Lexicon) -> TextLoo
     TextLookup::build(words.iter().enumerate().map(|(i, word)| (word.as_str(), i)))
 }
 
-/// The query terms that name a technology.
+/// The query terms that name a technology, with their positions in the query.
 pub(super) struct Named<'q> {
-    terms: Vec<&'q QueryTerm>,
+    terms: Vec<(usize, &'q QueryTerm)>,
 }
 
 impl<'q> Named<'q> {
@@ -49,29 +50,49 @@ impl<'q> Named<'q> {
             naming.matches(word, false, &mut found);
             found.iter().any(|(_, similarity)| *similarity >= NAMING_SIMILARITY)
         };
-        Named { terms: query.iter().zip(words).filter(|(_, word)| names(&word.word)).map(|(q, _)| q).collect() }
+        let named = query.iter().zip(words).enumerate().filter(|(_, (_, word))| names(&word.word));
+        Named { terms: named.map(|(position, (q, _))| (position, q)).collect() }
+    }
+
+    /// Whether the entry titles the named term at `position`. The candidates' walk over the
+    /// postings told it for the first 64 positions; past them the entry's terms are searched.
+    fn titled(doc: &IndexedDoc, mentions: Mentions, (position, q): (usize, &QueryTerm)) -> bool {
+        match 1u64.checked_shl(position as u32) {
+            Some(bit) => mentions.titled & bit != 0,
+            None => doc.phrases.iter().flatten().chain(&doc.keywords).any(|t| q.matches_term(*t)),
+        }
+    }
+
+    /// Whether the entry uses the named term at `position` at all.
+    fn mentioned(doc: &IndexedDoc, mentions: Mentions, (position, q): (usize, &QueryTerm)) -> bool {
+        let in_body = match 1u64.checked_shl(position as u32) {
+            Some(bit) => mentions.in_body & bit != 0,
+            None => q.appears_in_sorted(&doc.body),
+        };
+        in_body || Named::titled(doc, mentions, (position, q))
     }
 
     /// What an entry's score is multiplied by, given the factor its kind would have.
-    pub(super) fn factor(&self, doc: &IndexedDoc, kind_factor: f32) -> f32 {
+    /// `mentions` are the entry's, from the candidates' walk.
+    pub(super) fn factor(&self, doc: &IndexedDoc, mentions: Mentions, kind_factor: f32) -> f32 {
         if self.terms.is_empty() {
             return kind_factor;
         }
-        let titled = || doc.phrases.iter().flatten().chain(&doc.keywords);
+        let titled = |named: &&(usize, &QueryTerm)| Named::titled(doc, mentions, **named);
         if doc.comparison {
             // Naming one side of a comparison asks about that side; naming two asks for the
             // comparison, whatever else the question names ("express or nest for node").
-            let sides = self.terms.iter().filter(|q| titled().any(|t| q.matches_term(*t))).count();
+            let sides = self.terms.iter().filter(titled).count();
             return if sides >= 2 { 1.0 } else { kind_factor * PASSING_NAME_FACTOR };
         }
-        if !self.terms.iter().all(|q| titled().any(|t| q.matches_term(*t)) || q.appears_in_sorted(&doc.body)) {
+        if !self.terms.iter().all(|named| Named::mentioned(doc, mentions, *named)) {
             return kind_factor * MISSING_NAME_FACTOR;
         }
-        if !self.terms.iter().all(|q| titled().any(|t| q.matches_term(*t))) {
+        if !self.terms.iter().all(|named| titled(&named)) {
             return kind_factor * PASSING_NAME_FACTOR;
         }
         let is_named_profile = matches!(doc.target, Target::Technology(_))
-            && doc.phrases.iter().any(|p| p.len() == 1 && self.terms.iter().any(|q| q.matches_term(p[0])));
+            && doc.phrases.iter().any(|p| p.len() == 1 && self.terms.iter().any(|(_, q)| q.matches_term(p[0])));
         if is_named_profile {
             1.0
         } else {

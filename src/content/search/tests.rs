@@ -57,3 +57,24 @@ fn a_question_split_into_sentences_has_the_words_of_the_whole() {
         assert_eq!(split, lexicon.terms(text), "{text:?}");
     }
 }
+
+/// The tables worked out when the index is built (each known word's stem and matches) are only
+/// a shortcut: without them, every evaluation query and each of its prefixes ranks the same.
+#[test]
+fn the_precomputed_word_tables_change_no_ranking() {
+    let content =
+        crate::content::ContentSource::Embedded.load(&crate::startup::render_limits()).expect("bundled content loads");
+    let fast = content.search();
+    let slow = fast.without_precomputed_words();
+    let set: toml::Table = toml::from_str(include_str!("../../../tests/search_eval.toml")).expect("eval set parses");
+    let queries: Vec<&str> =
+        set.values().filter_map(|k| k.as_array()).flatten().filter_map(|c| c.get("query")?.as_str()).collect();
+    assert!(queries.len() > 250, "the evaluation set is read");
+    for query in queries {
+        assert_eq!(fast.rank(query, Scope::Everything, false), slow.rank(query, Scope::Everything, false), "{query:?}");
+        for cut in query.char_indices().map(|(i, _)| i).filter(|i| *i > 0).step_by(3) {
+            let partial = &query[..cut];
+            assert_eq!(fast.rank(partial, Scope::Everything, true), slow.rank(partial, Scope::Everything, true));
+        }
+    }
+}

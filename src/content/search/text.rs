@@ -7,8 +7,8 @@
 //! [`Lexicon`]; only the mechanics live here.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -30,6 +30,9 @@ pub struct Lexicon {
     step_words: String,
     #[serde(skip)]
     stopword_set: HashSet<String>,
+    /// The stems of the words the content uses, worked out once (see [`Lexicon::remember_stems`]).
+    #[serde(skip)]
+    known_stems: HashMap<String, String>,
 }
 
 impl Lexicon {
@@ -96,8 +99,25 @@ impl Lexicon {
             .map(|w| self.canonical(&w))
             .filter(|w| !w.is_empty() && !self.is_stopword(w) && !is_year(w))
             .filter(|w| w.chars().count() > 1 || w.chars().all(|c| c.is_ascii_digit()))
-            .map(|word| Term { stem: stemmer().stem(&word).into_owned(), word })
+            .map(|word| Term { stem: self.stem(&word), word })
             .collect()
+    }
+
+    /// Keeps the stems of words already stemmed, so a query's usual words skip the stemmer.
+    pub(super) fn remember_stems(&mut self, terms: impl Iterator<Item = Term>) {
+        self.known_stems.extend(terms.map(|t| (t.word, t.stem)));
+    }
+
+    #[cfg(test)]
+    pub(super) fn forget_stems(&mut self) {
+        self.known_stems.clear();
+    }
+
+    fn stem(&self, word: &str) -> String {
+        match self.known_stems.get(word) {
+            Some(stem) => stem.clone(),
+            None => stemmer().stem(word).into_owned(),
+        }
     }
 
     /// Just the stems of a text's terms, for comparing two texts.

@@ -4,8 +4,9 @@
 use super::score::{BODY_FACTOR, KEYWORD_FACTOR, PHRASE_FACTOR};
 use super::text::{Lexicon, Term};
 use super::IndexedDoc;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
+#[derive(Clone)]
 pub(super) struct VocabTerm {
     pub(super) stem: String,
     pub(super) words: Vec<String>,
@@ -23,6 +24,15 @@ impl Places {
 
     pub(super) fn in_phrase(self) -> bool {
         self.0 & Places::PHRASE.0 != 0
+    }
+
+    /// Whether the entry titles the term: uses it in a phrase or its keywords.
+    pub(super) fn titles(self) -> bool {
+        self.0 & (Places::PHRASE.0 | Places::KEYWORDS.0) != 0
+    }
+
+    pub(super) fn in_body(self) -> bool {
+        self.0 & Places::BODY.0 != 0
     }
 
     /// The most a match of this similarity here can explain of a query term.
@@ -81,7 +91,7 @@ pub(super) struct VocabBuilder<'l> {
 
 impl<'l> VocabBuilder<'l> {
     pub(super) fn new(lexicon: &'l Lexicon) -> Self {
-        VocabBuilder { lexicon, ids: HashMap::new(), terms: Vec::new() }
+        VocabBuilder { lexicon, ids: HashMap::default(), terms: Vec::new() }
     }
 
     pub(super) fn add_text(&mut self, text: &str) -> Vec<usize> {
