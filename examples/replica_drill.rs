@@ -2,8 +2,10 @@
 //! PostgreSQL database and the fake Discord, with `NUDGES` nudges falling due over the next three
 //! minutes of real time. Once a third of them are out, the replica holding the send lease (found
 //! in `pg_locks`) is killed with SIGKILL and restarted a few seconds later. At the end every
-//! recorded send is checked: each nudge sent exactly once, none before its time, and the
-//! combined send rate of all replicas, measured by the fake per second, against the limit.
+//! member's DM channel is checked: each received their nudge exactly once (the replica taking
+//! over sends again what the killed one had claimed, under the same nonce, and the fake refuses
+//! a copy as Discord does), none was sent before its time, and the combined send rate of all
+//! replicas, measured by the fake per second, stayed under the limit.
 //!
 //! Run: `cargo build --release && cargo run --release --example replica_drill -- POSTGRES_URL
 //! [nudges] [rate]` (defaults 10,000 nudges, 50 requests/s). `POSTGRES_URL` names a server the
@@ -118,16 +120,21 @@ fn report(fake: &FakeDiscord, due: &[DateTime<Utc>], kills: u32, rate: u32, cloc
             per_member.entry(i).or_default().push(wall(send.received_at));
         }
     }
-    let once = per_member.values().filter(|s| s.len() == 1).count();
-    let doubled = per_member.values().filter(|s| s.len() > 1).count();
+    // What each member received: the messages the fake made in their DM channel, a copy that
+    // Discord refused by its nonce not among them.
+    let messages = fake.message_counts();
+    let received = |i: u64| messages.get(&(FIRST_DM + i).to_string()).copied().unwrap_or(0);
+    let members = 0..due.len() as u64;
+    let once = members.clone().filter(|i| received(*i) == 1).count();
+    let doubled = members.clone().filter(|i| received(*i) > 1).count();
+    let never = members.filter(|i| received(*i) == 0).count();
+    let copies = per_member.iter().filter(|(i, s)| s.len() > received(**i)).count();
     let early = per_member.iter().filter(|(i, s)| s.iter().any(|t| *t < due[**i as usize])).count();
     let (calendar, sliding) = highest_rates(sends.iter().map(|s| wall(s.received_at)).collect());
     println!("nudges due: {}", due.len());
     println!("replicas killed with SIGKILL (and restarted): {kills}");
-    println!(
-        "sent exactly once: {once}; doubled: {doubled}; never sent: {}; early: {early}",
-        due.len() - once - doubled
-    );
+    println!("received exactly once: {once}; twice or more: {doubled}; never: {never}; sent early: {early}");
+    println!("members whose nudge was sent again and refused by Discord as a copy (same nonce): {copies}");
     println!("highest send rate: {calendar} in one calendar second, {sliding} in any sliding second (limit {rate}/s)");
     println!("requests Discord would refuse: {}", fake.violations().len());
 }
@@ -170,8 +177,9 @@ async fn main() -> anyhow::Result<()> {
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    // A moment more, so a doubled send after the last expected one would be seen too.
-    tokio::time::sleep(Duration::from_secs(5)).await;
+    // A moment more, so a doubled send after the last expected one would be seen too (and the
+    // resends of a takeover, which the request count above also counts).
+    tokio::time::sleep(Duration::from_secs(10)).await;
     for replica in &mut replicas {
         let _ = std::process::Command::new("kill").args(["-TERM", &replica.id().to_string()]).status();
         let _ = replica.wait();

@@ -16,6 +16,10 @@ use chrono_tz::Tz;
 
 /// How long a claim may stay unsettled before it is taken as interrupted.
 const CLAIM_TIMEOUT_SECONDS: i64 = 120;
+/// How old an abandoned claim may be and still be sent again: Discord refuses a message whose
+/// nonce it saw from the bot in the past few minutes, so a resend of a claim at most a minute
+/// old is deduplicated by Discord if the first send did arrive.
+const RESEND_WINDOW_SECONDS: i64 = 60;
 
 /// A study nudge: the member's streak, what today puts at stake, and when today ends.
 #[derive(Debug, Clone)]
@@ -100,6 +104,29 @@ impl App {
             tracing::warn!(kind, target, date, "a send was interrupted between claim and send; not sending it again");
         }
         Ok(expired.len())
+    }
+
+    /// At a takeover of the send lease, on a platform that refuses a resend's copy by its nonce:
+    /// the claims that other instances (the lease's holder before, now gone) made within the
+    /// resend window and never settled are given back, so this step sends them again with the
+    /// same nonce. Older ones are left to [`App::expire_interrupted_claims`], at most once.
+    pub async fn hand_back_abandoned_claims(
+        &self,
+        platform: Platform,
+        instance: &str,
+        now: DateTime<Utc>,
+    ) -> Result<usize, Error> {
+        let since = now - Duration::seconds(RESEND_WINDOW_SECONDS);
+        let released = self.store.release_abandoned_claims(platform.as_str(), instance, since).await?;
+        for (kind, target, date) in &released {
+            tracing::info!(
+                kind,
+                target,
+                date,
+                "a claim left by the lease's last holder; sending it again under its nonce"
+            );
+        }
+        Ok(released.len())
     }
 
     /// Claims a due prompt post for `instance`; `None` when it was already claimed or settled.

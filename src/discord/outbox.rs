@@ -76,6 +76,11 @@ impl Outbox for DiscordOutbox {
         self.post(channel, &message).await?;
         Ok(opened)
     }
+
+    /// Every post and DM carries an enforced nonce made from its claim's key.
+    fn refuses_copies(&self) -> bool {
+        true
+    }
 }
 
 impl DiscordOutbox {

@@ -5,7 +5,9 @@
 //! `send_due(now)` posts each server's daily prompt and sends each member's study nudge that is
 //! due. Every send is claimed through `App` for its (target, local date) before it goes out,
 //! so a duplicate tick, a restart or a second instance never sends twice. A claim interrupted by
-//! a crash is settled as failed rather than risked twice. Sends are paced under the platform's
+//! a crash is settled as failed rather than risked twice, except where the platform refuses a
+//! copy by its nonce (Discord): there the instance that takes the lease next sends the last
+//! holder's fresh unsettled claims again, so a killed replica loses no nudge. Sends are paced under the platform's
 //! global limit. A failure that proves nothing was sent (a 429, a refused connection) gives the
 //! claim back for a later tick, and a 429 holds sends for as long as the platform said; one
 //! whose outcome is unknown (a 5xx, a timeout, a dropped connection) settles the claim as failed,
@@ -26,6 +28,7 @@ use crate::error::Error;
 use chrono::{DateTime, Duration, Utc};
 use futures_util::stream::{self, StreamExt};
 use std::future::Future;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 /// How many nudges may be on their way at once.
@@ -62,12 +65,24 @@ pub struct Scheduler<O: Outbox> {
     pacer: Pacer,
     instance: String,
     last_step: Mutex<Option<DateTime<Utc>>>,
+    /// Set at shutdown: the step under way claims nothing more, finishes the sends it claimed
+    /// and returns, leaving the rest to whoever sends next.
+    stopping: AtomicBool,
 }
 
 impl<O: Outbox> Scheduler<O> {
     pub fn new(app: App, outbox: O, platform: Platform, grace: Duration, per_second: u32) -> Self {
         let instance = format!("{}-{}", std::process::id(), Utc::now().timestamp_micros());
-        Scheduler { app, outbox, platform, grace, pacer: Pacer::new(per_second), instance, last_step: Mutex::new(None) }
+        Scheduler {
+            app,
+            outbox,
+            platform,
+            grace,
+            pacer: Pacer::new(per_second),
+            instance,
+            last_step: Mutex::new(None),
+            stopping: AtomicBool::new(false),
+        }
     }
 
     /// One idempotent step: sends what is due at `now` and has not been claimed.
@@ -95,6 +110,9 @@ impl<O: Outbox> Scheduler<O> {
     }
 
     async fn post_prompt(&self, due: DuePrompt, now: DateTime<Utc>, report: &mut StepReport) -> Result<(), Error> {
+        if self.stopping.load(Ordering::Relaxed) {
+            return Ok(());
+        }
         let Some(claim) = self.app.claim_prompt(&due, &self.instance, now).await? else { return Ok(()) };
         let view = self.app.prompt_view(due.prompt_index, due.date);
         let sent = self.outbox.post_prompt(&due.channel_id, &view, &claim.unique_key(), &self.pacer).await;
@@ -125,6 +143,9 @@ impl<O: Outbox> Scheduler<O> {
             }
             Due::NotYet => return Ok(report),
         };
+        if self.stopping.load(Ordering::Relaxed) {
+            return Ok(report);
+        }
         let (claim, message) = match self.app.claim_nudge(&due, date, &self.instance, now).await? {
             NudgeClaim::Claimed(claim, message) => (claim, message),
             NudgeClaim::NotNeeded => {
@@ -175,6 +196,16 @@ impl<O: Outbox> Scheduler<O> {
         }
     }
 
+    /// What this instance does when it takes the send lease: on a platform that refuses copies,
+    /// the claims the last holder left unsettled moments ago are given back to be sent again;
+    /// returns how many.
+    pub async fn take_over(&self, now: DateTime<Utc>) -> Result<usize, Error> {
+        if !self.outbox.refuses_copies() {
+            return Ok(0);
+        }
+        self.app.hand_back_abandoned_claims(self.platform, &self.instance, now).await
+    }
+
     /// When the pacer gives its next slot, for tests that check a hold without waiting for it.
     pub async fn next_send_slot(&self) -> tokio::time::Instant {
         self.pacer.next_slot().await
@@ -198,14 +229,28 @@ pub async fn run<O: Outbox>(
         tokio::select! {
             () = &mut shutdown => break,
             _ = interval.tick() => {
-                if !scheduler.holds_lease(&mut lease).await {
+                if !scheduler.holds_lease(&mut lease, clock.now()).await {
                     continue;
                 }
-                match scheduler.send_due(clock.now()).await {
+                let step = scheduler.send_due(clock.now());
+                tokio::pin!(step);
+                let (outcome, stopped) = tokio::select! {
+                    outcome = &mut step => (outcome, false),
+                    () = &mut shutdown => {
+                        // A step over many members can take a while: it stops claiming now and
+                        // settles what it sent, instead of holding the shutdown up.
+                        scheduler.stopping.store(true, Ordering::Relaxed);
+                        (step.await, true)
+                    }
+                };
+                match outcome {
                     Ok(report) if report != StepReport::default() => tracing::info!(?report, "scheduler step"),
                     Ok(_) => {}
                     Err(Error::Internal(e)) => crate::error::log_internal(&e, "scheduler"),
                     Err(Error::User(e)) => tracing::warn!(error = %e, "scheduler step refused"),
+                }
+                if stopped {
+                    break;
                 }
             }
         }
@@ -215,7 +260,7 @@ pub async fn run<O: Outbox>(
 
 impl<O: Outbox> Scheduler<O> {
     /// Whether this process may send now: it keeps the lease it holds, or takes a free one.
-    async fn holds_lease(&self, lease: &mut Option<SendLease>) -> bool {
+    async fn holds_lease(&self, lease: &mut Option<SendLease>, now: DateTime<Utc>) -> bool {
         if let Some(held) = lease.as_mut() {
             if held.still_held().await {
                 return true;
@@ -227,6 +272,10 @@ impl<O: Outbox> Scheduler<O> {
             Ok(Some(taken)) => {
                 tracing::info!(platform = self.platform.as_str(), instance = %self.instance, "this process now makes the scheduled sends");
                 *lease = Some(taken);
+                if let Err(e) = self.take_over(now).await {
+                    // The claims stay as they are and expire as failed: at most once still holds.
+                    tracing::warn!(error = %e, "could not hand back the last holder's claims");
+                }
                 true
             }
             Ok(None) => false,

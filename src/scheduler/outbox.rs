@@ -49,4 +49,10 @@ pub trait Outbox: Send + Sync {
         nudge: &NudgeMessage,
         pacer: &Pacer,
     ) -> impl Future<Output = Result<Option<String>, SendError>> + Send;
+
+    /// Whether the platform itself refuses a copy of a send it already took (Discord's
+    /// `enforce_nonce`), so a claim abandoned by a dead replica may be sent again.
+    fn refuses_copies(&self) -> bool {
+        false
+    }
 }

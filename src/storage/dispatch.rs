@@ -85,6 +85,10 @@ forward_store! {
     /// Claims older than `before` were interrupted (a crash between claim and send). Whether the
     /// send happened is unknown, so they are settled as failed, never sent again; returns them.
     pub async fn expire_stale_claims(before: DateTime<Utc>) -> Result<Vec<(String, String, String)>, sqlx::Error>;
+    /// Gives back the claims other instances of `platform`'s scheduler made at or after `since`
+    /// and never settled: their instance lost the send lease (it died), and the platform refuses
+    /// a resend's copy by its nonce, so they can be sent again; returns them.
+    pub async fn release_abandoned_claims(platform: &str, instance: &str, since: DateTime<Utc>) -> Result<Vec<(String, String, String)>, sqlx::Error>;
     /// When the member's streak ends if they never check in again (0: no streak); `None`
     /// without a record.
     pub(in crate::storage) async fn streak_ends_at(member_id: i64) -> Result<Option<i64>, sqlx::Error>;

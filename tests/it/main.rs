@@ -32,6 +32,7 @@ mod privacy_schema;
 mod root;
 mod same_answer;
 mod scheduler;
+mod scheduler_handover;
 mod scheduler_processes;
 mod search_eval;
 mod search_pruning;

@@ -15,8 +15,10 @@ use std::sync::{Arc, Mutex};
 
 /// Records what would have been sent; can be told to refuse sends as a platform would.
 #[derive(Clone, Default)]
-struct Recorder {
+pub(crate) struct Recorder {
     sent: Arc<Mutex<Vec<String>>>,
+    /// Whether it stands for a platform that refuses a copy by its nonce (Discord).
+    pub(crate) copies_refused: bool,
     refuse: Arc<Mutex<Option<&'static str>>>,
     /// Answers "slow down" this many times before sending.
     rate_limits: Arc<Mutex<u32>>,
@@ -29,7 +31,7 @@ struct Recorder {
 }
 
 impl Recorder {
-    fn sent(&self) -> Vec<String> {
+    pub(crate) fn sent(&self) -> Vec<String> {
         self.sent.lock().unwrap().clone()
     }
 
@@ -82,6 +84,10 @@ impl Outbox for Recorder {
         }
         Ok(opened)
     }
+
+    fn refuses_copies(&self) -> bool {
+        self.copies_refused
+    }
 }
 
 fn moderator() -> CallerRights {
@@ -92,11 +98,11 @@ fn space() -> SpaceRef {
     SpaceRef { platform: Platform::Discord, space_id: "guild-1".into() }
 }
 
-fn scheduler(app: &App, outbox: &Recorder) -> Scheduler<Recorder> {
+pub(crate) fn scheduler(app: &App, outbox: &Recorder) -> Scheduler<Recorder> {
     Scheduler::new(app.clone(), outbox.clone(), Platform::Discord, Duration::hours(3), 50)
 }
 
-async fn post_daily_at_nine(app: &App) {
+pub(crate) async fn post_daily_at_nine(app: &App) {
     let plan = (LocalTime::parse("09:00").unwrap(), Timezone::parse("America/New_York").unwrap(), Weekdays::EVERY_DAY);
     app.setup_prompts(&space(), &moderator(), "700", plan, at(2026, 3, 1, 0, 0)).await.unwrap();
 }

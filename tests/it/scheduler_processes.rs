@@ -1,7 +1,8 @@
 //! Exactly once across processes, on PostgreSQL: scheduler steps run in child processes of this
 //! test binary (each a separate process with its own connections and instance id) against one
 //! database. Three processes stepping at once send every nudge once; a process killed between
-//! claim and send leaves claims that another process neither sends early nor ever sends again;
+//! claim and send leaves claims that another process neither sends early nor ever sends again,
+//! unless the platform refuses copies by their nonce, where the next process sends them again;
 //! a restart past the grace window sends nothing. The lease on scheduled sends is held by one
 //! store at a time and passes on when its holder goes.
 //!
@@ -36,6 +37,8 @@ fn postgres_configured() -> bool {
 struct PrintingOutbox {
     handed: AtomicU32,
     crash_at: Option<u32>,
+    /// Stands for a platform that refuses a copy by its nonce (Discord).
+    copies_refused: bool,
 }
 
 impl Outbox for PrintingOutbox {
@@ -58,6 +61,10 @@ impl Outbox for PrintingOutbox {
         println!("SENT {}", member.user_id);
         Ok(None)
     }
+
+    fn refuses_copies(&self) -> bool {
+        self.copies_refused
+    }
 }
 
 /// One scheduler step in this process, when started by `step_in_process` (otherwise nothing).
@@ -68,14 +75,24 @@ async fn scheduler_worker_process() {
     let now: DateTime<Utc> = now.parse().expect("WORKER_NOW is an instant");
     let crash_at = std::env::var("WORKER_CRASH_AT").ok().map(|n| n.parse().expect("a count"));
     let app = open_app(&url, Timezone::UTC).await;
-    let outbox = PrintingOutbox { handed: AtomicU32::new(0), crash_at };
+    let copies_refused = std::env::var_os("WORKER_COPIES_REFUSED").is_some();
+    let outbox = PrintingOutbox { handed: AtomicU32::new(0), crash_at, copies_refused };
     let scheduler = Scheduler::new(app.clone(), outbox, Platform::Discord, Duration::hours(3), 2000);
+    // Each worker starts as a replica that has just taken the send lease.
+    scheduler.take_over(now).await.expect("a takeover");
     scheduler.send_due(now).await.expect("a scheduler step");
     app.close().await;
 }
 
 fn start_step(url: &str, now: DateTime<Utc>, crash_at: Option<u32>) -> std::process::Child {
+    start_worker(url, now, crash_at, false)
+}
+
+fn start_worker(url: &str, now: DateTime<Utc>, crash_at: Option<u32>, copies_refused: bool) -> std::process::Child {
     let mut command = std::process::Command::new(std::env::current_exe().expect("the test binary"));
+    if copies_refused {
+        command.env("WORKER_COPIES_REFUSED", "1");
+    }
     command.args(["--exact", WORKER, "--ignored", "--nocapture", "--test-threads=1"]);
     command.env("WORKER_DATABASE_URL", url).env("WORKER_NOW", now.to_rfc3339()).env("RUST_LOG", "off");
     if let Some(n) = crash_at {
@@ -155,6 +172,32 @@ async fn a_process_killed_between_claim_and_send_leaves_claims_nobody_sends_agai
     assert!((1..=8).contains(&interrupted), "the claims in flight at the crash were not sent: {interrupted}");
     let past_grace = sent_by(vec![start_step(&url, at(2026, 3, 3, 22, 30), None)]).0;
     assert!(past_grace.is_empty(), "a restart past the grace window skips the day: {past_grace:?}");
+}
+
+#[tokio::test]
+async fn where_copies_are_refused_the_next_process_sends_what_a_killed_one_had_claimed() {
+    if !postgres_configured() {
+        return;
+    }
+    let url = fresh_postgres_database().await;
+    members_with_nudges_at_seven(&url).await;
+    let killed_at = at(2026, 3, 2, 19, 5);
+    let (before_crash, clean) = sent_by(vec![start_worker(&url, killed_at, Some(30), true)]);
+    assert!(!clean && before_crash.len() == 29, "the worker died at its 30th send: {}", before_crash.len());
+    // The next process takes over 20 s later, inside the resend window.
+    let (taken_over, clean) = sent_by(vec![start_worker(&url, killed_at + Duration::seconds(20), None, true)]);
+    assert!(clean, "the second worker finished its step");
+    let later = sent_by(vec![start_worker(&url, at(2026, 3, 2, 19, 10), None, true)]).0;
+    let all: Vec<String> = before_crash.iter().chain(&taken_over).chain(&later).cloned().collect();
+    let counts = counts(&all);
+    assert_eq!(counts.len(), MEMBERS, "every member was nudged, the interrupted ones included");
+    // A send the killed process made but had not settled is made again, and this platform
+    // refuses that copy by its nonce (the fake Discord shows it). No other send is repeated.
+    let copies: Vec<&&str> = counts.iter().filter(|(_, &n)| n > 1).map(|(member, _)| member).collect();
+    assert!(counts.values().all(|&n| n <= 2), "at most one copy of a send");
+    assert!(copies.iter().all(|m| before_crash.iter().any(|b| b == **m)), "copies only of the killed one's sends");
+    assert!(copies.len() <= 8, "at most the sends in flight at the kill: {copies:?}");
+    assert!(later.is_empty(), "nothing is left for a later step: {later:?}");
 }
 
 #[tokio::test]

@@ -78,4 +78,28 @@ impl Store {
         .await?;
         Ok(rows.into_iter().map(|r| (r.kind, r.target, r.local_date)).collect())
     }
+
+    /// Gives back the claims other instances of `platform`'s scheduler made at or after `since`
+    /// and never settled (their instance lost the send lease), so they can be sent again;
+    /// returns them. Prompt targets start with the platform; nudge targets are member ids.
+    pub(crate) async fn release_abandoned_claims(
+        &self,
+        platform: &str,
+        instance: &str,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<(String, String, String)>, sqlx::Error> {
+        let rows = sqlx::query!(
+            r#"DELETE FROM deliveries
+               WHERE status = 'claimed' AND claimed_by <> $2 AND claimed_at >= $3
+                 AND ((kind = 'prompt' AND target LIKE $1 || ':%')
+                   OR (kind = 'nudge' AND target IN (SELECT id::TEXT FROM members WHERE platform = $1)))
+               RETURNING kind, target, local_date::TEXT AS "local_date!""#,
+            platform,
+            instance,
+            since,
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.kind, r.target, r.local_date)).collect())
+    }
 }

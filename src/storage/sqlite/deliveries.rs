@@ -78,4 +78,29 @@ impl Store {
         .await?;
         Ok(rows.into_iter().map(|r| (r.kind, r.target, r.local_date)).collect())
     }
+
+    /// Gives back the claims other instances of `platform`'s scheduler made at or after `since`
+    /// and never settled (their instance lost the send lease), so they can be sent again;
+    /// returns them. Prompt targets start with the platform; nudge targets are member ids.
+    pub(crate) async fn release_abandoned_claims(
+        &self,
+        platform: &str,
+        instance: &str,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<(String, String, String)>, sqlx::Error> {
+        let rows = sqlx::query!(
+            r#"DELETE FROM deliveries
+               WHERE status = 'claimed' AND claimed_by <> ? AND claimed_at >= ?
+                 AND ((kind = 'prompt' AND target LIKE ? || ':%')
+                   OR (kind = 'nudge' AND target IN (SELECT CAST(id AS TEXT) FROM members WHERE platform = ?)))
+               RETURNING kind, target, local_date"#,
+            instance,
+            since,
+            platform,
+            platform,
+        )
+        .fetch_all(self.writer()?)
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.kind, r.target, r.local_date)).collect())
+    }
 }

@@ -121,6 +121,26 @@ async fn files_arrive_as_multipart_with_the_payload_checked() {
 }
 
 #[tokio::test]
+async fn a_copy_sent_with_an_enforced_nonce_returns_the_first_message_and_makes_none() {
+    let fake = FakeDiscord::start().await;
+    let channel = serenity::ChannelId::new(CHANNEL_ID);
+    let with_nonce = |text: &str, nonce: &str| {
+        let nonce = serenity::Nonce::String(nonce.to_string());
+        serenity::CreateMessage::new().content(text).nonce(nonce).enforce_nonce(true)
+    };
+    let first = channel.send_message(&http(&fake), with_nonce("Time to study", "bm1")).await.unwrap();
+    let copy = channel.send_message(&http(&fake), with_nonce("Time to study", "bm1")).await.unwrap();
+    let other = channel.send_message(&http(&fake), with_nonce("Another day", "bm2")).await.unwrap();
+    let unenforced =
+        serenity::CreateMessage::new().content("Time to study").nonce(serenity::Nonce::String("bm1".into()));
+    let plain = channel.send_message(&http(&fake), unenforced).await.unwrap();
+    assert_eq!(copy.id, first.id, "the copy is answered with the first message");
+    assert!(other.id != first.id && plain.id != first.id, "another nonce, or no enforcement, makes a message");
+    assert_eq!(fake.message_counts().get(&CHANNEL_ID.to_string()), Some(&3));
+    assert_eq!(fake.count("POST", "/api/v10/channels/*/messages"), 4, "every request is still recorded");
+}
+
+#[tokio::test]
 async fn an_injected_failure_reaches_serenity_as_a_discord_error() {
     let fake = FakeDiscord::start().await;
     let refusal = json!({"code": 50007, "message": "Cannot send messages to this user"});

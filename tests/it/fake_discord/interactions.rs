@@ -122,10 +122,25 @@ pub(super) fn delete_webhook_message(call: &mut Call) -> Reply {
     }
 }
 
+/// A bot message. Sent again with the same nonce under `enforce_nonce`, Discord answers with the
+/// message it made the first time and makes no other.
 pub(super) fn create_message(call: &mut Call) -> Reply {
     let channel_id = call.segment(4).to_string();
+    let body = &call.request.body;
+    let nonce = match &body["nonce"] {
+        Value::String(text) if body["enforce_nonce"] == true => Some(text.clone()),
+        Value::Number(number) if body["enforce_nonce"] == true => Some(number.to_string()),
+        _ => None,
+    };
+    if let Some(made) = nonce.as_deref().and_then(|n| call.store().message_for_nonce(&channel_id, n)) {
+        return Reply::Json(200, made);
+    }
     let message = messages::create(&channel_id, &call.request.body, &call.request.files, false);
-    Reply::Json(200, call.store().save_message(message))
+    let saved = call.store().save_message(message);
+    if let Some(nonce) = nonce {
+        call.store().remember_nonce(&channel_id, &nonce, &saved);
+    }
+    Reply::Json(200, saved)
 }
 
 pub(super) fn edit_channel_message(call: &mut Call) -> Reply {

@@ -231,6 +231,11 @@ impl FakeDiscord {
         self.shared.recorder.len()
     }
 
+    /// How many messages each channel holds (copies refused by their nonce not among them).
+    pub fn message_counts(&self) -> std::collections::HashMap<String, usize> {
+        self.shared.store.lock().unwrap().message_counts()
+    }
+
     pub fn count(&self, method: &str, path_pattern: &str) -> usize {
         let matching = |r: &&RecordedRequest| {
             r.method.eq_ignore_ascii_case(method) && recorder::path_matches(path_pattern, &r.path)

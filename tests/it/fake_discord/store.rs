@@ -61,7 +61,13 @@ pub(super) struct Store {
     messages: HashMap<String, Value>,
     /// DM channel ids by recipient user id.
     dm_channels: HashMap<String, String>,
+    /// The message made for each (channel, nonce) sent with `enforce_nonce`, and when.
+    nonces: HashMap<(String, String), (String, Instant)>,
 }
+
+/// How long a nonce is remembered. Discord says "the past few minutes"; the fake takes the short
+/// end, so a resend the bot makes later than this is seen as the copy it would be.
+const NONCE_MEMORY: Duration = Duration::from_secs(120);
 
 impl Store {
     /// Makes room for this many interactions and their messages up front, so a long load run never
@@ -152,6 +158,26 @@ impl Store {
         let id = message["id"].as_str().unwrap_or_default().to_string();
         self.messages.insert(id, message.clone());
         message
+    }
+
+    /// The message already made in the channel for this nonce in the last few minutes, if any.
+    pub(super) fn message_for_nonce(&self, channel_id: &str, nonce: &str) -> Option<Value> {
+        let (id, at) = self.nonces.get(&(channel_id.to_string(), nonce.to_string()))?;
+        (at.elapsed() < NONCE_MEMORY).then(|| self.messages.get(id).cloned()).flatten()
+    }
+
+    pub(super) fn remember_nonce(&mut self, channel_id: &str, nonce: &str, message: &Value) {
+        let id = message["id"].as_str().unwrap_or_default().to_string();
+        self.nonces.insert((channel_id.to_string(), nonce.to_string()), (id, Instant::now()));
+    }
+
+    /// How many messages each channel holds.
+    pub(super) fn message_counts(&self) -> HashMap<String, usize> {
+        let mut counts = HashMap::new();
+        for message in self.messages.values() {
+            *counts.entry(message["channel_id"].as_str().unwrap_or_default().to_string()).or_default() += 1;
+        }
+        counts
     }
 
     pub(super) fn message_mut(&mut self, id: &str) -> Result<&mut Value, Refusal> {
