@@ -68,6 +68,10 @@ pub struct Scheduler<O: Outbox> {
     /// Set at shutdown: the step under way claims nothing more, finishes the sends it claimed
     /// and returns, leaving the rest to whoever sends next.
     stopping: AtomicBool,
+    /// What claims are stamped with, when the scheduler runs on a clock (`run`): a step over
+    /// thousands of members lasts minutes, and a claim must say when it was made, not when its
+    /// step began (see `App::hand_back_abandoned_claims`). A step driven by hand uses its instant.
+    clock: Option<Clock>,
 }
 
 impl<O: Outbox> Scheduler<O> {
@@ -82,6 +86,7 @@ impl<O: Outbox> Scheduler<O> {
             instance,
             last_step: Mutex::new(None),
             stopping: AtomicBool::new(false),
+            clock: None,
         }
     }
 
@@ -113,7 +118,8 @@ impl<O: Outbox> Scheduler<O> {
         if self.stopping.load(Ordering::Relaxed) {
             return Ok(());
         }
-        let Some(claim) = self.app.claim_prompt(&due, &self.instance, now).await? else { return Ok(()) };
+        let claimed_at = self.claim_time(now);
+        let Some(claim) = self.app.claim_prompt(&due, &self.instance, claimed_at).await? else { return Ok(()) };
         let view = self.app.prompt_view(due.prompt_index, due.date);
         let sent = self.outbox.post_prompt(&due.channel_id, &view, &claim.unique_key(), &self.pacer).await;
         let outcome = self.outcome(&claim, sent).await;
@@ -146,7 +152,7 @@ impl<O: Outbox> Scheduler<O> {
         if self.stopping.load(Ordering::Relaxed) {
             return Ok(report);
         }
-        let (claim, message) = match self.app.claim_nudge(&due, date, &self.instance, now).await? {
+        let (claim, message) = match self.app.claim_nudge(&due, date, &self.instance, self.claim_time(now)).await? {
             NudgeClaim::Claimed(claim, message) => (claim, message),
             NudgeClaim::NotNeeded => {
                 report.not_needed += 1;
@@ -196,6 +202,10 @@ impl<O: Outbox> Scheduler<O> {
         }
     }
 
+    fn claim_time(&self, step_now: DateTime<Utc>) -> DateTime<Utc> {
+        self.clock.as_ref().map_or(step_now, Clock::now)
+    }
+
     /// What this instance does when it takes the send lease: on a platform that refuses copies,
     /// the claims the last holder left unsettled moments ago are given back to be sent again;
     /// returns how many.
@@ -221,6 +231,7 @@ pub async fn run<O: Outbox>(
     tick: std::time::Duration,
     shutdown: impl Future<Output = ()>,
 ) {
+    let scheduler = Scheduler { clock: Some(clock.clone()), ..scheduler };
     let mut interval = tokio::time::interval(tick);
     interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     tokio::pin!(shutdown);
