@@ -5,6 +5,7 @@
 use super::records::MemberContext;
 use super::{App, CorrectionView};
 use crate::domain::correction::{check_correction_date, CorrectionKind, Reason};
+use crate::domain::text::{kept_text, member_id_given};
 use crate::domain::{CallerRights, MemberRef, StreakSummary};
 use crate::error::{Error, UserError};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -23,6 +24,9 @@ impl App {
         now: DateTime<Utc>,
     ) -> Result<CorrectionView, Error> {
         self.require_moderator(&moderator.space, rights).await?;
+        let Some(user_id) = member_id_given(user_id) else {
+            return Err(UserError::NotAMember { given: kept_text(user_id) }.into());
+        };
         let member = MemberRef { space: moderator.space.clone(), user_id: user_id.to_string() };
         let zone = self.member_timezone(&member).await?;
         let today = zone.local_date(now);

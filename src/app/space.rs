@@ -3,6 +3,7 @@
 
 use super::App;
 use crate::domain::moderation::is_moderator;
+use crate::domain::text::{kept_text, member_id_given};
 use crate::domain::{CallerRights, MemberRef, SpaceRef, Timezone};
 use crate::error::{Error, UserError};
 use chrono::{DateTime, Utc};
@@ -59,10 +60,9 @@ impl App {
         now: DateTime<Utc>,
     ) -> Result<bool, Error> {
         self.require_moderator(&by.space, rights).await?;
-        let user_id = user_id.trim();
-        if user_id.is_empty() {
-            return Err(UserError::NotAMember { given: user_id.to_string() }.into());
-        }
+        let Some(user_id) = member_id_given(user_id) else {
+            return Err(UserError::NotAMember { given: kept_text(user_id) }.into());
+        };
         Ok(if add {
             self.store.name_moderator(&by.space, user_id, &by.user_id, now).await?
         } else {

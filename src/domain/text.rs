@@ -9,9 +9,26 @@ pub fn kept_text(text: &str) -> String {
     kept.trim().to_string()
 }
 
+/// A member named by their id from outside (a moderator's option naming whom to correct or
+/// appoint): trimmed, and `None` when that leaves nothing or a control character (a NUL among
+/// them, which PostgreSQL cannot store), since no platform's ids hold one.
+pub fn member_id_given(text: &str) -> Option<&str> {
+    let id = text.trim();
+    (!id.is_empty() && !id.chars().any(char::is_control)).then_some(id)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::kept_text;
+    use super::{kept_text, member_id_given};
+
+    #[test]
+    fn a_member_id_is_trimmed_and_one_with_control_characters_names_nobody() {
+        assert_eq!(member_id_given(" 123456789012345678 "), Some("123456789012345678"));
+        assert_eq!(member_id_given("U024BE7LH"), Some("U024BE7LH"));
+        assert_eq!(member_id_given("\0"), None);
+        assert_eq!(member_id_given("12\u{7}34"), None);
+        assert_eq!(member_id_given("   "), None);
+    }
 
     #[test]
     fn nul_characters_are_dropped_and_everything_else_kept() {

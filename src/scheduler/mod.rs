@@ -7,8 +7,9 @@
 //! so a duplicate tick, a restart or a second instance never sends twice. A claim interrupted by
 //! a crash is settled as failed rather than risked twice, except where the platform refuses a
 //! copy by its nonce (Discord): there the instance that takes the lease next sends the last
-//! holder's fresh unsettled claims again, so a killed replica loses no nudge. Sends are paced under the platform's
-//! global limit. A failure that proves nothing was sent (a 429, a refused connection) gives the
+//! holder's fresh unsettled claims again, so a killed replica loses no nudge (and should the
+//! last holder still be alive and sending, Discord refuses the copy). Sends are paced under the
+//! platform's global limit. A failure that proves nothing was sent (a 429, a refused connection) gives the
 //! claim back for a later tick, and a 429 holds sends for as long as the platform said; one
 //! whose outcome is unknown (a 5xx, a timeout, a dropped connection) settles the claim as failed,
 //! since another try might deliver the message twice.
@@ -283,9 +284,11 @@ impl<O: Outbox> Scheduler<O> {
             Ok(Some(taken)) => {
                 tracing::info!(platform = self.platform.as_str(), instance = %self.instance, "this process now makes the scheduled sends");
                 *lease = Some(taken);
-                if let Err(e) = self.take_over(now).await {
-                    // The claims stay as they are and expire as failed: at most once still holds.
-                    tracing::warn!(error = %e, "could not hand back the last holder's claims");
+                // On failure the claims stay as they are and expire as failed: at most once.
+                match self.take_over(now).await {
+                    Ok(_) => {}
+                    Err(Error::Internal(e)) => crate::error::log_internal(&e, "scheduler takeover"),
+                    Err(Error::User(e)) => tracing::warn!(error = %e, "scheduler takeover refused"),
                 }
                 true
             }

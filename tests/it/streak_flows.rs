@@ -147,6 +147,12 @@ async fn a_moderator_correction_is_audited_and_others_are_refused() {
     let history = t.app.history(&ada, now).await.unwrap();
     assert_eq!(history.corrections[0].reason, "the bot was down on 2 March");
     assert_eq!(history.corrections[0].moderator_user_id.as_deref(), Some("bob"));
+    // A member id no platform gives (a NUL, which PostgreSQL cannot even store) names nobody.
+    for odd in ["\0", " ", "ada\u{7}"] {
+        let named =
+            t.app.correct_day(&bob, &moderator(), odd, date("2026-03-02"), CorrectionKind::AddDay, &reason, now).await;
+        assert!(matches!(user_error(named), UserError::NotAMember { .. }), "{odd:?}");
+    }
 }
 
 async fn board(t: &crate::common::TestApp, who: &MemberRef, request: BoardRequest) -> Result<Vec<String>, Error> {
