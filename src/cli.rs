@@ -1,4 +1,5 @@
-//! The command line: `run` (every configured platform, the default), `console`, `ask` and `check`.
+//! The command line: `run` (every configured platform, the default), `console`, `ask`, `check`
+//! and `health`.
 
 use clap::{Parser, Subcommand};
 
@@ -38,4 +39,7 @@ pub enum CliCommand {
     },
     /// Validate the content (the bundled copy, or CONTENT_DIR) and print what it holds.
     Check,
+    /// Ask the running mentor's /healthz (at HTTP_BIND) and print what it says: exit 0 when
+    /// healthy, 1 when not or when nothing answers. The Docker image's HEALTHCHECK.
+    Health,
 }

@@ -21,6 +21,7 @@ pub use slack::{SlackConfig, SlackMode};
 
 use crate::domain::Timezone;
 use std::fmt;
+use std::net::SocketAddr;
 use std::path::PathBuf;
 
 /// The database used when `DATABASE_URL` is not set.
@@ -100,6 +101,8 @@ pub struct Config {
     pub discord: Option<DiscordConfig>,
     pub slack: Option<SlackConfig>,
     pub scheduler: SchedulerConfig,
+    /// Where `/healthz` and `/metrics` are served (`HTTP_BIND`); `None`: not served.
+    pub http_bind: Option<SocketAddr>,
 }
 
 impl Config {
@@ -122,6 +125,7 @@ impl Config {
                 rate_per_second: number(&get, "SCHEDULER_RATE_PER_SECOND", 40, 1..=50)?,
                 tick_seconds: number(&get, "SCHEDULER_TICK_SECONDS", 30, 1..=3600)?,
             },
+            http_bind: address(get("HTTP_BIND"), "HTTP_BIND")?,
         })
     }
 
@@ -157,6 +161,17 @@ fn number(
     text.parse::<u32>().ok().filter(|n| range.contains(n)).ok_or_else(|| {
         invalid(name, format!("\"{text}\" is not a whole number from {} to {}", range.start(), range.end()))
     })
+}
+
+/// A listening address such as 127.0.0.1:8080 or 0.0.0.0:8080, when set.
+fn address(value: Option<String>, name: &'static str) -> Result<Option<SocketAddr>, ConfigError> {
+    value
+        .map(|text| {
+            text.parse().map_err(|_| {
+                invalid(name, format!("\"{text}\" is not an address; expected one such as 127.0.0.1:8080"))
+            })
+        })
+        .transpose()
 }
 
 fn parse_timezone(value: Option<String>) -> Result<Timezone, ConfigError> {
@@ -231,6 +246,8 @@ mod tests {
         assert_eq!(e.name, "DEFAULT_TIMEZONE");
         assert_eq!(config(&[("LOG_FORMAT", "xml")]).unwrap_err().name, "LOG_FORMAT");
         assert_eq!(config(&[("SCHEDULER_RATE_PER_SECOND", "500")]).unwrap_err().name, "SCHEDULER_RATE_PER_SECOND");
+        assert_eq!(config(&[("HTTP_BIND", "8080")]).unwrap_err().name, "HTTP_BIND");
+        assert_eq!(config(&[("HTTP_BIND", "127.0.0.1:8080")]).unwrap().http_bind, Some(([127, 0, 0, 1], 8080).into()));
         let e = config(&[("DISCORD_TOKEN", "t"), ("DISCORD_GUILD_ID", "abc")]).unwrap_err();
         assert_eq!(e.name, "DISCORD_GUILD_ID");
     }

@@ -19,6 +19,7 @@ pub mod domain;
 pub mod error;
 pub mod grammar;
 pub mod heatmap;
+pub mod ops;
 pub mod present;
 mod recent;
 pub mod scheduler;

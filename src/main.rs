@@ -11,9 +11,11 @@ use backend_mentor::clock::Clock;
 use backend_mentor::config::{load_env_file, Config, EnvFile};
 use backend_mentor::console::{Console, ConsoleFrontEnd};
 use backend_mentor::discord::DiscordFrontEnd;
+use backend_mentor::ops;
 use backend_mentor::slack::SlackFrontEnd;
 use backend_mentor::startup::{self, Root};
 use backend_mentor::telemetry;
+use backend_mentor::telemetry::metrics::Metrics;
 use backend_mentor::telemetry::Redactor;
 use clap::Parser;
 use std::path::PathBuf;
@@ -68,6 +70,7 @@ fn main() -> ExitCode {
 async fn run(command: CliCommand, config: Config, redactor: &Redactor) -> ExitCode {
     let result = match command {
         CliCommand::Check => return check(&config),
+        CliCommand::Health => return health(&config).await,
         CliCommand::Run => return run_bot(&config, redactor).await,
         CliCommand::Console { user } => console(&config, &user).await,
         CliCommand::Ask { line, user } => return ask(&config, &line, &user, redactor).await,
@@ -119,6 +122,15 @@ async fn run_bot(config: &Config, redactor: &Redactor) -> ExitCode {
     };
     // Listening from here, so a SIGTERM during the migrations is a clean stop once they end.
     let signal = startup::shutdown_signal();
+    // Bound and recording before the store opens, so a taken port stops the start at once and
+    // the start's own store calls are measured.
+    let operations = match config.http_bind {
+        Some(address) => match operations(address).await {
+            Ok(ready) => Some(ready),
+            Err(e) => return startup_failed(&e, redactor),
+        },
+        None => None,
+    };
     let app = match startup::build_app(config).await {
         Ok(app) => app,
         Err(e) => return startup_failed(&e, redactor),
@@ -130,6 +142,11 @@ async fn run_bot(config: &Config, redactor: &Redactor) -> ExitCode {
         Err(e) => return startup_failed(&e, redactor),
     };
     let mut root = Root::new(app, Clock::system(), config.scheduler);
+    if let Some((listener, metrics)) = operations {
+        root.start_task("health and metrics", move |app, clock, shutdown| {
+            ops::serve(listener, app, clock, metrics, shutdown)
+        });
+    }
     if let Some(discord) = &config.discord {
         root.start(DiscordFrontEnd::new(discord));
     }
@@ -139,6 +156,34 @@ async fn run_bot(config: &Config, redactor: &Redactor) -> ExitCode {
     match root.run(signal).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => startup_failed(&e, redactor),
+    }
+}
+
+/// The health listener's socket and the installed metrics recorder.
+async fn operations(address: std::net::SocketAddr) -> anyhow::Result<(tokio::net::TcpListener, Metrics)> {
+    let listener = ops::bind(address).await?;
+    Ok((listener, telemetry::metrics::install()?))
+}
+
+/// `backend-mentor health`: 0 when the running mentor's /healthz says healthy.
+async fn health(config: &Config) -> ExitCode {
+    let Some(address) = config.http_bind else {
+        eprintln!("HTTP_BIND is not set, so there is no /healthz to ask; set it for `run` and here alike.");
+        return ExitCode::from(2);
+    };
+    match ops::probe(address).await {
+        Ok((healthy, report)) => {
+            print!("{report}");
+            if healthy {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Err(e) => {
+            eprintln!("unhealthy: {e:#}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 //! request and websocket frames as bytes (the IDENTIFY frame holds the bot token, every
 //! interaction its token), which no pattern could reliably mask.
 
+pub mod metrics;
 mod redact;
 
 pub use redact::{RedactingWriter, Redactor, REDACTED};

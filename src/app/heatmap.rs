@@ -9,6 +9,12 @@ use crate::heatmap::{heatmap_start, render_heatmap, HeatmapDay};
 use chrono::{DateTime, NaiveDate, Utc};
 
 impl App {
+    /// Takes the member's turn at a heatmap, or says in how many seconds they may ask again
+    /// (`cooldown.rs`).
+    pub fn take_heatmap_turn(&self, member: &MemberRef, now: DateTime<Utc>) -> Result<(), u32> {
+        self.cooldowns.take_heatmap(member, now)
+    }
+
     /// The member's heatmap as of their local today.
     pub async fn streak_heatmap(&self, member: &MemberRef, now: DateTime<Utc>) -> Result<HeatmapImage, Error> {
         let (member_id, zone) = self.member_and_zone(member).await?;

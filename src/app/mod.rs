@@ -8,9 +8,11 @@
 mod boards;
 mod career;
 mod compare;
+mod cooldown;
 mod corrections;
 mod deliveries;
 mod faq;
+mod health;
 mod heatmap;
 mod history;
 mod home;
@@ -25,8 +27,10 @@ mod views;
 
 pub use boards::BoardRequest;
 pub use career::CareerSection;
+pub use cooldown::HEATMAP_COOLDOWN_SECONDS;
 pub use deliveries::{Claim, DeliveryOutcome, NudgeClaim, NudgeMessage, SendLease};
 pub use faq::Choice;
+pub use health::{HealthReport, LinkState};
 pub use history::HISTORY_DAYS;
 pub use home::{HomeView, NudgeSettingsView};
 pub use progress::{RoadmapView, StepView};
@@ -56,6 +60,10 @@ pub struct App {
     content: Arc<Content>,
     store: Store,
     default_timezone: Timezone,
+    /// This process, for its health probe row: the pid and start time, unique among replicas.
+    instance: Arc<str>,
+    links: Arc<health::Links>,
+    cooldowns: Arc<cooldown::Cooldowns>,
 }
 
 impl App {
@@ -66,7 +74,8 @@ impl App {
     }
 
     pub fn new(content: Arc<Content>, store: Store, default_timezone: Timezone) -> Self {
-        App { content, store, default_timezone }
+        let instance = format!("{}-{}", std::process::id(), Utc::now().timestamp_micros()).into();
+        App { content, store, default_timezone, instance, links: Arc::default(), cooldowns: Arc::default() }
     }
 
     pub fn content(&self) -> &Content {

@@ -44,6 +44,17 @@ const OPEN_SETTINGS: &str = "home:settings";
 const OPEN_CHECKIN: &str = "home:checkin";
 
 impl Action {
+    /// The click's name for logs and metrics: the command whose message it was on.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Action::OpenStep(_) | Action::SetStep(..) | Action::Topics(_) => "roadmap button",
+            Action::BoardPage(_) => "leaderboard button",
+            Action::DeleteData => "privacy button",
+            Action::NudgeCheckIn { .. } | Action::NudgeSnooze { .. } | Action::NudgeSkipToday { .. } => "nudge button",
+            Action::OpenSettings | Action::OpenCheckIn => "home button",
+        }
+    }
+
     /// Whether answering this click reads the caller's rights (a leaderboard page is for
     /// moderators); the counterpart of `Command::consults_rights`.
     pub fn consults_rights(&self) -> bool {

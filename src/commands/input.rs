@@ -65,6 +65,28 @@ pub enum Command {
 }
 
 impl Command {
+    /// The command's name for logs and metrics, as members type it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Help => "help",
+            Command::Roadmap { .. } | Command::StepStatus { .. } | Command::Topics { .. } => "roadmap",
+            Command::Compare { .. } | Command::ComparePhrase { .. } => "compare",
+            Command::Faq { .. } => "faq",
+            Command::Prompt => "prompt",
+            Command::Career { .. } => "career",
+            Command::CheckIn { .. } => "checkin",
+            Command::Streak { .. } => "streak",
+            Command::History => "history",
+            Command::Pause(_) => "pause",
+            Command::Group(_) => "group",
+            Command::Leaderboard(_) => "leaderboard",
+            Command::Privacy(_) => "privacy",
+            Command::Correct(_) => "correct",
+            Command::Settings(_) => "settings",
+            Command::Setup(_) => "setup",
+        }
+    }
+
     /// Whether the answer may depend on the caller's moderator rights (boards, corrections,
     /// server setup), so a front end that must ask its platform for them (Slack's `users.info`)
     /// asks only then. Keep in step with the `App` calls that take `CallerRights`.

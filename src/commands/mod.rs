@@ -8,6 +8,7 @@ mod action;
 mod controls;
 mod input;
 mod learn;
+mod observed;
 mod records;
 mod settings;
 
@@ -31,8 +32,12 @@ pub struct Caller {
     pub rights: CallerRights,
 }
 
-/// Answers one command.
+/// Answers one command, in its span (`observed.rs`).
 pub async fn run(app: &App, caller: &Caller, command: Command, now: DateTime<Utc>) -> Result<Reply, Error> {
+    observed::observed(caller, command.name(), answer(app, caller, command, now)).await
+}
+
+async fn answer(app: &App, caller: &Caller, command: Command, now: DateTime<Utc>) -> Result<Reply, Error> {
     let caller = &rights_if(app, caller, command.consults_rights()).await?;
     match command {
         Command::Help => Ok(Reply::private(present::help())),
@@ -59,6 +64,16 @@ pub async fn run(app: &App, caller: &Caller, command: Command, now: DateTime<Utc
 
 /// Answers a click: the message it was on, redrawn. `chosen` holds a menu's chosen values.
 pub async fn click(
+    app: &App,
+    caller: &Caller,
+    action: Action,
+    chosen: &[String],
+    now: DateTime<Utc>,
+) -> Result<Reply, Error> {
+    observed::observed(caller, action.name(), answer_click(app, caller, action, chosen, now)).await
+}
+
+async fn answer_click(
     app: &App,
     caller: &Caller,
     action: Action,

@@ -37,9 +37,14 @@ pub(super) async fn streak(
         Some(StreakAbout::History) => return Ok(Reply::private(present::history(&app.history(&target, now).await?))),
         None => {}
     }
+    let name = whose.as_ref().map(|w| w.name.as_str());
+    // The turn is the asker's: asking for another member's streak draws a heatmap too.
+    if let Err(seconds) = app.take_heatmap_turn(&caller.member, now) {
+        let view = app.streak(&target, now).await?;
+        return Ok(Reply::private(present::streak_heatmap_later(&view, name, seconds)));
+    }
     // Both only read, so they run side by side on separate connections.
     let (view, heatmap) = tokio::try_join!(app.streak(&target, now), app.streak_heatmap(&target, now))?;
-    let name = whose.as_ref().map(|w| w.name.as_str());
     let image = Attachment { name: present::HEATMAP_FILE.to_string(), bytes: heatmap.png };
     Ok(Reply::private(present::streak(&view, name, true)).with_attachment(image))
 }

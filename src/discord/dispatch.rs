@@ -6,6 +6,7 @@
 //! before is dropped (`crate::recent`); a slash command runs beside the defer timer (`reply.rs`);
 //! an unknown command or subcommand is answered kindly; everything else goes to poise.
 
+use super::gateway_health::Reconnects;
 use super::lifecycle::InFlight;
 use super::registration::Registration;
 use super::reply::{self, Answer, Target};
@@ -34,6 +35,7 @@ pub(crate) struct Dispatcher {
     guild_id: Option<u64>,
     in_flight: Arc<InFlight>,
     recent: RecentIds<u64>,
+    reconnects: Reconnects,
 }
 
 impl Dispatcher {
@@ -53,6 +55,7 @@ impl Dispatcher {
             guild_id,
             in_flight,
             recent: RecentIds::new(RECENT_PER_SHARD),
+            reconnects: Reconnects::default(),
         }
     }
 
@@ -62,6 +65,11 @@ impl Dispatcher {
             if let Some(registration) = &self.registration {
                 registration.start_once(Arc::clone(&ctx.http));
             }
+        }
+        match &event {
+            serenity::FullEvent::Ready { .. } => self.reconnects.connected(&data.app, ctx.shard_id.0, false),
+            serenity::FullEvent::Resume { .. } => self.reconnects.connected(&data.app, ctx.shard_id.0, true),
+            _ => {}
         }
         if let serenity::FullEvent::InteractionCreate { interaction } = &event {
             if !self.recent.first_time(interaction.id().get()) {

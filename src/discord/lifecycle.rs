@@ -6,11 +6,12 @@
 
 use super::dispatch::Dispatcher;
 use super::endpoint;
+use super::gateway_health;
 use super::outbox::DiscordOutbox;
 use super::registration::Registration;
 use super::rest::Rest;
 use super::{framework_options, http_client};
-use crate::app::App;
+use crate::app::{App, LinkState};
 use crate::clock::Clock;
 use crate::config::{DiscordConfig, InteractionsEndpoint};
 use crate::domain::Platform;
@@ -166,6 +167,9 @@ async fn serve_http(
     poise::set_qualified_names(&mut commands);
     let registration = Registration::new(poise::builtins::create_application_commands(&commands), config.guild_id);
     registration.start_once(Arc::clone(&http));
+    // No gateway to watch: the link is the endpoint, up while it serves (a failed bind ends
+    // the process).
+    app.report_link("discord interactions endpoint", LinkState::Up);
     let served = endpoint::serve(app, clock, http, endpoint, shutdown).await;
     registration.stop();
     served
@@ -183,11 +187,16 @@ async fn start(client: &mut serenity::Client, config: &DiscordConfig) -> serenit
     }
 }
 
+/// The shards this process holds: the configured range, or shard 0 of one.
+fn held_shards(config: &DiscordConfig) -> std::ops::RangeInclusive<u32> {
+    config.shards.map_or(0..=0, |plan| plan.first..=plan.last)
+}
+
 /// Runs the bot until `shutdown` fires, then answers what the gateway already sent, stops the
 /// shards and waits for the handlers still running.
 async fn serve(app: App, config: &DiscordConfig, clock: Clock, shutdown: Shutdown) -> anyhow::Result<()> {
     let in_flight = Arc::new(InFlight::default());
-    let dispatcher = Dispatcher::new(framework_options(), app, clock, config.guild_id, in_flight.clone());
+    let dispatcher = Dispatcher::new(framework_options(), app.clone(), clock, config.guild_id, in_flight.clone());
     let mut cache = serenity::cache::Settings::default();
     cache.cache_users = false;
     cache.cache_channels = false;
@@ -197,6 +206,8 @@ async fn serve(app: App, config: &DiscordConfig, clock: Clock, shutdown: Shutdow
         .await
         .context("could not build the Discord client")?;
     let shards = client.shard_manager.clone();
+    gateway_health::register(&app, held_shards(config));
+    let watching = gateway_health::watch(app, shards.clone());
     let reading = in_flight.clone();
     let stopper = async move {
         shutdown.wait().await;
@@ -208,6 +219,7 @@ async fn serve(app: App, config: &DiscordConfig, clock: Clock, shutdown: Shutdow
     let result = tokio::select! {
         result = start(&mut client, config) => result,
         () = stopper => Ok(()),
+        () = watching => Ok(()),
     };
     let left = in_flight.drain(DRAIN_LIMIT).await;
     if left > 0 {

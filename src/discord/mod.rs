@@ -12,6 +12,7 @@ mod components;
 mod dispatch;
 mod endpoint;
 mod errors;
+mod gateway_health;
 mod lifecycle;
 mod options;
 mod outbox;

@@ -23,7 +23,7 @@ pub use home::home;
 pub use learn::{compare, faq, faq_index, prompt, roadmap, step, step_with_progress, technology};
 pub use records::{
     boards_visibility, correction, delete_asked, deleted, export_ready, group_joined, group_left, groups, history,
-    leaderboard, note, pause_cancelled, paused, rules, streak, HEATMAP_FILE,
+    leaderboard, note, pause_cancelled, paused, rules, streak, streak_heatmap_later, HEATMAP_FILE,
 };
 pub use reply::{Attachment, Button, ButtonStyle, Field, Menu, MenuOption, Reply, Row, Tone, View, Visibility};
 pub use study::{checkin, daily_prompt, member_settings, nudge, nudges_snoozed, space_settings};

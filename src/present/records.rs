@@ -61,6 +61,12 @@ pub fn streak(view: &StreakView, whose: Option<&str>, with_heatmap: bool) -> Vie
     )
 }
 
+/// `/streak` within the heatmap's cooldown: the record, and when a new heatmap may be drawn.
+pub fn streak_heatmap_later(view: &StreakView, whose: Option<&str>, seconds: u32) -> View {
+    let wait = if seconds == 1 { "1 second".to_string() } else { format!("{seconds} seconds") };
+    streak(view, whose, false).field("Heatmap", format!("drawn moments ago; try again in {wait} for a new one"), false)
+}
+
 /// How streaks work, with the figures the rules use.
 pub fn rules() -> View {
     let lines = [

@@ -14,6 +14,7 @@
 //! whose outcome is unknown (a 5xx, a timeout, a dropped connection) settles the claim as failed,
 //! since another try might deliver the message twice.
 
+mod observed;
 mod outbox;
 mod pacer;
 
@@ -31,6 +32,8 @@ use futures_util::stream::{self, StreamExt};
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
+use std::time::Instant;
+use tracing::Instrument;
 
 /// How many nudges may be on their way at once.
 const NUDGES_IN_FLIGHT: usize = 8;
@@ -121,14 +124,20 @@ impl<O: Outbox> Scheduler<O> {
         }
         let claimed_at = self.claim_time(now);
         let Some(claim) = self.app.claim_prompt(&due, &self.instance, claimed_at).await? else { return Ok(()) };
-        let view = self.app.prompt_view(due.prompt_index, due.date);
-        let sent = self.outbox.post_prompt(&due.channel_id, &view, &claim.unique_key(), &self.pacer).await;
-        let outcome = self.outcome(&claim, sent).await;
-        match outcome {
-            DeliveryOutcome::Sent => report.prompts_sent += 1,
-            _ => report.failed += 1,
+        let started = Instant::now();
+        async {
+            let view = self.app.prompt_view(due.prompt_index, due.date);
+            let sent = self.outbox.post_prompt(&due.channel_id, &view, &claim.unique_key(), &self.pacer).await;
+            let outcome = self.outcome(&claim, sent).await;
+            observed::settled(self.platform, "prompt", &outcome, started.elapsed());
+            match outcome {
+                DeliveryOutcome::Sent => report.prompts_sent += 1,
+                _ => report.failed += 1,
+            }
+            self.app.settle_delivery(claim, outcome, now).await
         }
-        self.app.settle_delivery(claim, outcome, now).await
+        .instrument(observed::send_span(self.platform, "prompt", &due.space.space_id))
+        .await
     }
 
     /// One member's nudge, reported on its own so several can be in flight at once.
@@ -145,6 +154,7 @@ impl<O: Outbox> Scheduler<O> {
                 // Counted once, when first seen by this instance; the step's report is logged.
                 if since.is_none_or(|last| at > last) {
                     report.missed += 1;
+                    observed::skipped(self.platform, "nudge", "missed");
                 }
                 return Ok(report);
             }
@@ -157,21 +167,28 @@ impl<O: Outbox> Scheduler<O> {
             NudgeClaim::Claimed(claim, message) => (claim, message),
             NudgeClaim::NotNeeded => {
                 report.not_needed += 1;
+                observed::skipped(self.platform, "nudge", "studied");
                 return Ok(report);
             }
             NudgeClaim::Taken => return Ok(report),
         };
-        let sent = self.outbox.send_nudge(&due.member, due.direct_channel.as_deref(), &message, &self.pacer).await;
-        if let Ok(Some(opened)) = &sent {
-            self.app.keep_direct_channel(&claim, opened).await;
+        let started = Instant::now();
+        async {
+            let sent = self.outbox.send_nudge(&due.member, due.direct_channel.as_deref(), &message, &self.pacer).await;
+            if let Ok(Some(opened)) = &sent {
+                self.app.keep_direct_channel(&claim, opened).await;
+            }
+            let outcome = self.outcome(&claim, sent.map(|_| ())).await;
+            observed::settled(self.platform, "nudge", &outcome, started.elapsed());
+            match outcome {
+                DeliveryOutcome::Sent => report.nudges_sent += 1,
+                _ => report.failed += 1,
+            }
+            self.app.settle_delivery(claim, outcome, now).await?;
+            Ok(report)
         }
-        let outcome = self.outcome(&claim, sent.map(|_| ())).await;
-        match outcome {
-            DeliveryOutcome::Sent => report.nudges_sent += 1,
-            _ => report.failed += 1,
-        }
-        self.app.settle_delivery(claim, outcome, now).await?;
-        Ok(report)
+        .instrument(observed::send_span(self.platform, "nudge", &due.member.space.space_id))
+        .await
     }
 
     /// What the platform's answer means for the claim, holding the pacer when it asked to wait
@@ -186,6 +203,8 @@ impl<O: Outbox> Scheduler<O> {
                 // The route's own limit and the global one are both honoured by holding every
                 // scheduled send: they are few, and an early retry would only earn another 429.
                 tracing::warn!(%target, ?retry_after, global, "rate limited; holding scheduled sends and retrying later");
+                let scope = if global { "global" } else { "route" };
+                crate::telemetry::metrics::rate_limit_wait(self.platform.as_str(), scope, retry_after);
                 self.pacer.hold_for(retry_after).await;
                 DeliveryOutcome::NotSent
             }

@@ -3,6 +3,7 @@
 //! them exactly as they answer HTTP mode's requests.
 
 use super::{clicks, home, slash, Core};
+use crate::app::LinkState;
 use crate::config::Secret;
 use crate::startup::Shutdown;
 use slack_morphism::prelude::*;
@@ -18,6 +19,9 @@ const MAX_RETRY_WAIT: Duration = Duration::from_secs(60);
 /// reconnects each when it drops.
 const SOCKET_CONNECTIONS: u32 = 4;
 
+/// The Socket Mode connection's name in `/healthz`.
+const SOCKET_LINK: &str = "slack socket";
+
 /// Answers envelopes until shutdown.
 pub(super) async fn serve(
     core: Core,
@@ -25,6 +29,7 @@ pub(super) async fn serve(
     app_token: &Secret,
     shutdown: Shutdown,
 ) -> anyhow::Result<()> {
+    let app = core.app.clone();
     let callbacks = SlackSocketModeListenerCallbacks::new()
         .with_command_events(slash::on_command)
         .with_interaction_events(clicks::on_interaction)
@@ -37,9 +42,13 @@ pub(super) async fn serve(
         .with_initial_backoff_in_seconds(1);
     let listener = SlackClientSocketModeListener::new(&socket, environment, callbacks);
     let token = SlackApiToken::new(app_token.expose().to_string().into());
+    // Up once Slack accepted the first connection; slack-morphism reopens later drops itself
+    // and does not report them, so this link does not see those.
+    app.report_link(SOCKET_LINK, LinkState::Down("connecting".into()));
     if !connect(&listener, &token, &shutdown).await {
         return Ok(());
     }
+    app.report_link(SOCKET_LINK, LinkState::Up);
     listener.start().await;
     tracing::info!(
         connections = SOCKET_CONNECTIONS,

@@ -73,6 +73,17 @@ impl Root {
         self.tasks.spawn(async move { (name, serving.await) });
     }
 
+    /// Starts a task beside the front ends that serves until shutdown (the health and metrics
+    /// listener); it ends with the others and its failure is the run's, as theirs is.
+    pub fn start_task<T, F>(&mut self, name: &'static str, task: T)
+    where
+        T: FnOnce(App, Clock, Shutdown) -> F,
+        F: Future<Output = anyhow::Result<()>> + Send + 'static,
+    {
+        let running = task(self.app.clone(), self.clock.clone(), self.shutdown.clone());
+        self.tasks.spawn(async move { (name, running.await) });
+    }
+
     /// Runs until `signal` resolves or a task ends by itself, then stops every task, waits for
     /// them (up to a limit) and closes the store. The first failure is the result.
     pub async fn run(mut self, signal: impl Future<Output = ()>) -> anyhow::Result<()> {

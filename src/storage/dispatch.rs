@@ -1,7 +1,8 @@
 //! Each store call, forwarded to the store that runs. The list is the whole contract a store
 //! implements: `sqlite/` and `postgres/` each have every one of these, with the same signature,
 //! and `App` sees only these. What is built from several calls (a board page, an export) is in
-//! `compose.rs`, once for both.
+//! `compose.rs`, once for both. Each call's time and failure are recorded here, once for every
+//! call on both stores (`telemetry::metrics`).
 
 use super::model::*;
 use super::{Backend, Store, Tx, TxBackend};
@@ -9,19 +10,24 @@ use crate::domain::correction::{CorrectionKind, Reason};
 use crate::domain::pause::NeutralSpan;
 use crate::domain::schedule::{LocalTime, Weekdays};
 use crate::domain::{GroupRef, MemberRef, NeutralDays, SpaceRef, StepStatus, Timezone};
+use crate::telemetry::metrics;
 use chrono::{DateTime, NaiveDate, Utc};
+use std::time::Instant;
 
 /// Methods on `Store` that forward `&self` calls to the backend's pool.
 macro_rules! forward_store {
     ($($(#[$doc:meta])* $vis:vis async fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty;)*) => {
         impl Store {
             $($(#[$doc])* $vis async fn $name(&self, $($arg: $ty),*) -> $ret {
-                match &self.0 {
+                let started = Instant::now();
+                let result = match &self.0 {
                     #[cfg(feature = "sqlite")]
                     Backend::Sqlite(store) => store.$name($($arg),*).await,
                     #[cfg(feature = "postgres")]
                     Backend::Postgres(store) => store.$name($($arg),*).await,
-                }
+                };
+                metrics::store_call(stringify!($name), started.elapsed(), result.is_err());
+                result
             })*
         }
     };
@@ -32,18 +38,23 @@ macro_rules! forward_tx {
     ($($(#[$doc:meta])* $vis:vis async fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty;)*) => {
         impl Tx {
             $($(#[$doc])* $vis async fn $name(&mut self, $($arg: $ty),*) -> $ret {
-                match &mut self.0 {
+                let started = Instant::now();
+                let result = match &mut self.0 {
                     #[cfg(feature = "sqlite")]
                     TxBackend::Sqlite(tx) => tx.$name($($arg),*).await,
                     #[cfg(feature = "postgres")]
                     TxBackend::Postgres(tx) => tx.$name($($arg),*).await,
-                }
+                };
+                metrics::store_call(stringify!($name), started.elapsed(), result.is_err());
+                result
             })*
         }
     };
 }
 
 forward_store! {
+    /// Rewrites this instance's health probe row: the write-path check of `/healthz`.
+    pub async fn probe_write(instance: &str, now_unix: i64) -> Result<(), sqlx::Error>;
     /// Members with exactly the given score, in join order, from `skip`. The skipping happens in
     /// the covering index before the join, so a page deep inside a large tie reads ten members.
     pub(in crate::storage) async fn tied_rows(q: &BoardQuery<'_>, score: Score, skip: i64, limit: i64) -> Result<Vec<BoardRow>, sqlx::Error>;
@@ -182,6 +193,10 @@ forward_store! {
 }
 
 forward_tx! {
+    /// Fault injection for tests: holds every write of the health probe (this process's and
+    /// others') until the transaction ends, as a lock held elsewhere would.
+    #[doc(hidden)]
+    pub async fn hold_probe_writes() -> Result<(), sqlx::Error>;
     /// Reads the check-in's context for the member's day `day` (see the module comment).
     pub async fn checkin_context(member_id: i64, day: NaiveDate) -> Result<CheckinContext, sqlx::Error>;
     /// Adds a check-in to its day and logs its note. Minutes add up; the day counts once.

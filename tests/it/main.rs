@@ -28,6 +28,7 @@ mod fake_slack;
 mod hostile_app_props;
 mod hostile_inputs;
 mod hostile_props;
+mod ops_listener;
 mod privacy_schema;
 mod root;
 mod same_answer;

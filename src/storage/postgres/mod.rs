@@ -24,6 +24,7 @@ mod moderators;
 mod nudges;
 mod period_totals;
 mod privacy;
+mod probe;
 mod progress;
 mod schedules;
 mod spaces;

@@ -24,6 +24,7 @@ mod nudges;
 mod open;
 mod period_totals;
 mod privacy;
+mod probe;
 mod progress;
 mod schedules;
 mod spaces;

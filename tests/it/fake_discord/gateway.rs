@@ -6,13 +6,14 @@
 //! (`(guild_id >> 22) % total`, as Discord routes them), numbered per session and logged, so events
 //! sent while the bot is reconnecting still arrive, in order. Plain text frames, no compression.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::State;
-use axum::response::Response;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 use tokio::sync::{mpsc, watch};
 
@@ -104,9 +105,16 @@ pub(super) struct Gateway {
     ready: watch::Sender<bool>,
     identifies: AtomicUsize,
     resumes: AtomicUsize,
+    /// While set, new connections are refused (503), as in a Discord gateway outage.
+    refusing: AtomicBool,
+    /// The heartbeat interval HELLO asks for (Discord's is about 41 s).
+    heartbeat_ms: AtomicU64,
 }
 
 pub(super) async fn upgrade(State(shared): State<Arc<Shared>>, upgrade: WebSocketUpgrade) -> Response {
+    if shared.gateway.refusing.load(Ordering::SeqCst) {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    }
     upgrade.on_upgrade(move |socket| serve(shared, socket))
 }
 
@@ -142,6 +150,8 @@ impl Gateway {
             ready: watch::Sender::new(false),
             identifies: AtomicUsize::new(0),
             resumes: AtomicUsize::new(0),
+            refusing: AtomicBool::new(false),
+            heartbeat_ms: AtomicU64::new(45_000),
         }
     }
 
@@ -149,7 +159,8 @@ impl Gateway {
     fn connect(&self, to_socket: mpsc::UnboundedSender<Outgoing>) -> usize {
         let mut state = self.state.lock().unwrap();
         state.connections += 1;
-        let hello = json!({"op": 10, "d": {"heartbeat_interval": 45000}}).to_string();
+        let interval = self.heartbeat_ms.load(Ordering::SeqCst);
+        let hello = json!({"op": 10, "d": {"heartbeat_interval": interval}}).to_string();
         let _ = to_socket.send(Outgoing::Frame(hello));
         let number = state.connections;
         state.waiting.push(Connection { number, to_socket });
@@ -259,6 +270,16 @@ impl Gateway {
                 self.resume_count()
             )),
         }
+    }
+
+    /// The heartbeat interval the next connections' HELLO asks for.
+    pub(super) fn set_heartbeat_ms(&self, interval: u64) {
+        self.heartbeat_ms.store(interval, Ordering::SeqCst);
+    }
+
+    /// Refuses new connections (an outage) or takes them again.
+    pub(super) fn refuse_connections(&self, refuse: bool) {
+        self.refusing.store(refuse, Ordering::SeqCst);
     }
 
     /// Drops every shard's connection without a close frame; the sessions stay, so the bot can RESUME.

@@ -190,6 +190,23 @@ impl FakeDiscord {
         self.shared.gateway.drop_socket();
     }
 
+    /// Asks the bot's next connections to heartbeat this often (a test of the gateway's latency
+    /// need not wait Discord's 41 s for the first acknowledgement).
+    pub fn set_heartbeat_interval(&self, interval: Duration) {
+        self.shared.gateway.set_heartbeat_ms(interval.as_millis() as u64);
+    }
+
+    /// A gateway outage: every socket dropped and new ones refused until `gateway_back`.
+    pub async fn gateway_down(&self) {
+        self.shared.gateway.refuse_connections(true);
+        self.shared.gateway.drop_socket();
+    }
+
+    /// Ends the outage: the bot's next attempt connects (and resumes its session).
+    pub fn gateway_back(&self) {
+        self.shared.gateway.refuse_connections(false);
+    }
+
     /// The `d` of the bot's last IDENTIFY (token, intents, shard, properties), e.g. to check which intents
     /// it asks for: Discord refuses privileged ones the application has not enabled.
     pub fn identify_payload(&self) -> Option<Value> {
