@@ -16,7 +16,7 @@ use std::sync::Mutex;
 pub const HEATMAP_COOLDOWN_SECONDS: i64 = 10;
 
 /// Past this many remembered members, the ones whose cooldown is over are forgotten.
-const PRUNE_ABOVE: usize = 4096;
+const PRUNE_ABOVE: usize = 5000;
 
 #[derive(Debug, Default)]
 pub(crate) struct Cooldowns {

@@ -1,6 +1,6 @@
 //! The mentor's metrics, each named once here and recorded through the `metrics` facade from the
 //! seam where its event happens: interactions in `commands`, scheduled sends in `scheduler`,
-//! rate-limit waits and the gateway in `discord`, store calls in `storage/dispatch.rs`.
+//! rate-limit waits and the gateway in `discord`, store calls where the store forwards each one.
 //!
 //! Nothing is recorded until [`install`] has put the Prometheus recorder in place (the bot does
 //! when `HTTP_BIND` is set); before that every call is a no-op, so the console and the tests pay
@@ -43,7 +43,7 @@ pub fn install() -> anyhow::Result<Metrics> {
     describe_gauge!(GATEWAY_LATENCY_SECONDS, Unit::Seconds, "Discord gateway heartbeat round trip, by shard.");
     describe_counter!(GATEWAY_RECONNECTS, "Discord gateway connections re-established after a drop, by shard.");
     describe_histogram!(STORE_CALL_SECONDS, Unit::Seconds, "Time of each store call, by call.");
-    describe_counter!(STORE_ERRORS, "Store calls that failed, by call.");
+    describe_counter!(STORE_ERRORS, "Database calls that failed, by call.");
     Ok(handle)
 }
 

@@ -50,3 +50,22 @@ async fn a_failure_becomes_a_private_reply_in_one_place() {
     let asked = asked.await.unwrap();
     assert!(matches!(&asked.rows[0], Row::Buttons(b) if b[0].action == Action::DeleteData), "{:?}", asked.rows);
 }
+
+#[tokio::test]
+async fn a_second_heatmap_within_ten_seconds_is_the_streak_alone_with_when_to_ask_again() {
+    let t = spawn_app().await;
+    let ada = Caller { member: MemberRef::new(Platform::Discord, "guild", "ada"), rights: CallerRights::default() };
+    let bob = Caller { member: MemberRef::new(Platform::Discord, "guild", "bob"), rights: CallerRights::default() };
+    let streak = || Command::Streak { whose: None, about: None };
+    let now = at(2026, 3, 5, 12, 0);
+    let first = commands::run(&t.app, &ada, streak(), now).await.unwrap();
+    assert!(first.attachment.is_some(), "the first /streak draws the heatmap");
+    let soon = now + chrono::Duration::seconds(4);
+    let again = commands::run(&t.app, &ada, streak(), soon).await.unwrap();
+    assert!(again.attachment.is_none(), "no second image within the cooldown");
+    let words = again.view.words();
+    assert!(words.contains("Your streak") && words.contains("try again in 6 seconds"), "{words}");
+    assert!(commands::run(&t.app, &bob, streak(), soon).await.unwrap().attachment.is_some(), "others are not held");
+    let later = now + chrono::Duration::seconds(10);
+    assert!(commands::run(&t.app, &ada, streak(), later).await.unwrap().attachment.is_some(), "after 10 s, a new one");
+}
