@@ -31,7 +31,7 @@ fn main() -> ExitCode {
     let env_file = match load_env_file(&folder) {
         Ok(env_file) => env_file,
         Err(e) => {
-            eprintln!("Configuration error: {e}");
+            configuration_error(&e.to_string());
             return ExitCode::from(2);
         }
     };
@@ -39,7 +39,7 @@ fn main() -> ExitCode {
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(e) => {
-            eprintln!("Configuration error: {e}");
+            configuration_error(&e.to_string());
             return ExitCode::from(2);
         }
     };
@@ -65,6 +65,24 @@ fn main() -> ExitCode {
     // everything that matters has stopped and the database is closed, so it is not waited for.
     runtime.shutdown_timeout(std::time::Duration::from_millis(100));
     code
+}
+
+/// A configuration error, before any log is set up: one JSON object when `LOG_FORMAT` asks for
+/// JSON (a collector then reads why the start failed), else a line of text. The messages name
+/// the variable or the file and line, never a value that could be a secret.
+fn configuration_error(message: &str) {
+    let json = std::env::var("LOG_FORMAT").is_ok_and(|format| format.trim().eq_ignore_ascii_case("json"));
+    if json {
+        let line = serde_json::json!({
+            "timestamp": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+            "level": "ERROR",
+            "fields": { "message": format!("Configuration error: {message}") },
+            "target": "backend_mentor::config",
+        });
+        eprintln!("{line}");
+    } else {
+        eprintln!("Configuration error: {message}");
+    }
 }
 
 async fn run(command: CliCommand, config: Config, redactor: &Redactor) -> ExitCode {

@@ -97,6 +97,25 @@ fn an_invalid_default_timezone_stops_the_start_naming_the_variable() {
 }
 
 #[test]
+fn under_log_format_json_a_configuration_error_is_one_json_object() {
+    let dir = TempDir::new().unwrap();
+    let out = mentor(dir.path())
+        .env("LOG_FORMAT", "json")
+        .env("DISCORD_TOKEN", "tok-never-shown")
+        .env("HTTP_BIND", "everywhere")
+        .arg("run")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    let line: serde_json::Value = serde_json::from_str(stderr.trim()).expect("one JSON object");
+    assert_eq!(line["level"], "ERROR");
+    let message = line["fields"]["message"].as_str().unwrap();
+    assert!(message.contains("HTTP_BIND") && message.contains("expected one such as"), "{message}");
+    assert!(!stderr.contains("tok-never-shown"));
+}
+
+#[test]
 fn an_unusable_database_path_is_explained_without_a_panic() {
     let dir = TempDir::new().unwrap();
     let blocker = dir.path().join("not-a-folder");
