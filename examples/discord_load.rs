@@ -105,9 +105,12 @@ async fn main() {
     let only_checkins = std::env::var("ONLY").is_ok_and(|only| only == "checkin");
     let fake = FakeDiscord::start().await;
     let dir = tempfile::tempdir().expect("a temporary folder");
+    let launched = Instant::now();
     let mut bot = start_bot(&fake.base_url(), dir.path(), "load.db", "warn");
     fake.wait_until_ready(WAIT).await.expect("the bot connects");
+    let ready_after = launched.elapsed();
     fake.next_request("PUT", "/api/v10/applications/*/commands", WAIT).await.expect("commands registered");
+    let registered_after = launched.elapsed();
     let rss_start = resident_kib(bot.id());
 
     let total = rate * seconds;
@@ -170,6 +173,11 @@ async fn main() {
     for v in violations.iter().take(5) {
         println!("  {v}");
     }
+    println!(
+        "bot start: gateway ready {:.1} ms after the process was started, commands registered after {:.1} ms",
+        ready_after.as_secs_f64() * 1000.0,
+        registered_after.as_secs_f64() * 1000.0
+    );
     println!("bot resident memory: {} MiB after start, {} MiB peak under load", rss_start / 1024, rss_peak / 1024);
     let _ = Command::new("kill").arg("-TERM").arg(bot.id().to_string()).status();
     let _ = bot.wait();

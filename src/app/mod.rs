@@ -73,6 +73,19 @@ impl App {
         Ok(App::new(content, Store::connect(database_url).await?, default_timezone))
     }
 
+    /// Like [`App::open`], with the content loaded by `load` on a blocking thread while the
+    /// database opens, so a start waits for the longer of the two rather than both in turn. A
+    /// content error is reported before a store error, as when the two ran one after the other.
+    pub async fn open_loading<L>(load: L, database_url: &str, default_timezone: Timezone) -> anyhow::Result<Self>
+    where
+        L: FnOnce() -> anyhow::Result<Arc<Content>> + Send + 'static,
+    {
+        let loading = tokio::task::spawn_blocking(load);
+        let store = Store::connect(database_url).await;
+        let content = loading.await.map_err(|e| anyhow::anyhow!("the content loader stopped: {e}"))??;
+        Ok(App::new(content, store?, default_timezone))
+    }
+
     pub fn new(content: Arc<Content>, store: Store, default_timezone: Timezone) -> Self {
         let instance = format!("{}-{}", std::process::id(), Utc::now().timestamp_micros()).into();
         App { content, store, default_timezone, instance, links: Arc::default(), cooldowns: Arc::default() }

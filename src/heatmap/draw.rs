@@ -156,13 +156,14 @@ pub(super) fn rgb(rgba: &[u8]) -> Vec<u8> {
     out
 }
 
-/// The embedded font, loaded once: parsing it for every image would cost more than drawing.
+/// The embedded font, loaded once: parsing it for every image would cost more than drawing. The
+/// database reads the font where the binary holds it rather than from a copy on the heap.
 fn font_database() -> Arc<resvg::usvg::fontdb::Database> {
     static DATABASE: OnceLock<Arc<resvg::usvg::fontdb::Database>> = OnceLock::new();
     DATABASE
         .get_or_init(|| {
             let mut database = resvg::usvg::fontdb::Database::new();
-            database.load_font_data(FONT.to_vec());
+            database.load_font_source(resvg::usvg::fontdb::Source::Binary(Arc::new(FONT)));
             Arc::new(database)
         })
         .clone()

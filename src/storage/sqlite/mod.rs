@@ -40,8 +40,10 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-/// Reader connections: `/streak` runs four reads side by side, and several members at once.
-const READERS: u32 = 8;
+/// Reader connections: `/streak` runs four reads side by side. Each connection is a thread of
+/// its own with its own allocator arena; eight held 5 to 7 MiB more under the Discord load than
+/// four, with no better latency on two cores (BENCHMARKS.md, Footprint).
+const READERS: u32 = 4;
 
 /// A write transaction on the writer connection: `App` runs a check-in or a correction as one, so
 /// the day row, the streak record and the period totals always agree. While one is open no
