@@ -1,7 +1,8 @@
 //! The composition root with stand-in front ends: the scheduler it starts beside a front end
 //! sends through that front end's outbox at the root's clock; the shutdown signal stops every
 //! task; a front end that fails stops the others, its error is the result, and the store is
-//! closed either way.
+//! closed either way. A start loads the content while the store opens, and still names broken
+//! content before a database that would not open.
 
 use crate::common::{at, spawn_app};
 use backend_mentor::app::{App, NudgeMessage, PromptView};
@@ -115,4 +116,43 @@ async fn a_front_end_that_fails_stops_the_others_and_its_error_is_the_result() {
     let error = root.run(std::future::pending()).await.expect_err("the failure is the result");
     assert!(error.to_string().contains("could not connect"), "{error:#}");
     assert!(*saw_shutdown.lock().unwrap(), "the other front end was stopped");
+}
+
+/// The bundled content, loaded as a start loads it.
+fn bundled_content() -> anyhow::Result<Arc<backend_mentor::content::Content>> {
+    let limits = backend_mentor::startup::render_limits();
+    Ok(Arc::new(backend_mentor::content::ContentSource::Embedded.load(&limits)?))
+}
+
+/// A SQLite URL whose folder is a file, so the database cannot be created there.
+fn unopenable_url(dir: &tempfile::TempDir) -> String {
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "not a folder").unwrap();
+    format!("sqlite://{}/mentor.db", file.display())
+}
+
+#[tokio::test]
+async fn a_start_reports_broken_content_before_a_database_that_would_not_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = || Err(anyhow::anyhow!("faq/general.toml: line 3: expected a table"));
+    let refused = App::open_loading(broken, &unopenable_url(&dir), Timezone::UTC).await.err().expect("refused");
+    assert!(format!("{refused:#}").contains("faq/general.toml"), "{refused:#}");
+}
+
+#[tokio::test]
+async fn a_start_with_sound_content_reports_the_database_that_would_not_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let refused =
+        App::open_loading(bundled_content, &unopenable_url(&dir), Timezone::UTC).await.err().expect("refused");
+    let text = format!("{refused:#}");
+    assert!(text.to_lowercase().contains("database") && !text.contains("content"), "{text}");
+}
+
+#[tokio::test]
+async fn a_start_loads_the_content_and_opens_the_store_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/mentor.db", dir.path().display());
+    let app = App::open_loading(bundled_content, &url, Timezone::UTC).await.expect("the app opens");
+    assert_eq!(app.roadmap_step("4").expect("step 4").number, 4);
+    app.close().await;
 }
