@@ -67,16 +67,11 @@ pub struct App {
 }
 
 impl App {
-    /// Opens (and migrates) the database at `database_url` under the content. The store's own
-    /// errors name the file (never the URL) and say what to fix when it cannot be opened.
-    pub async fn open(content: Arc<Content>, database_url: &str, default_timezone: Timezone) -> anyhow::Result<Self> {
-        Ok(App::new(content, Store::connect(database_url).await?, default_timezone))
-    }
-
-    /// Like [`App::open`], with the content loaded by `load` on a blocking thread while the
-    /// database opens, so a start waits for the longer of the two rather than both in turn. A
+    /// Opens (and migrates) the database at `database_url` while `load` reads the content on a
+    /// blocking thread, so a start waits for the longer of the two rather than both in turn. A
     /// content error is reported before a store error, as when the two ran one after the other.
-    pub async fn open_loading<L>(load: L, database_url: &str, default_timezone: Timezone) -> anyhow::Result<Self>
+    /// The store's own errors name the file (never the URL) and say what to fix.
+    pub async fn open<L>(load: L, database_url: &str, default_timezone: Timezone) -> anyhow::Result<Self>
     where
         L: FnOnce() -> anyhow::Result<Arc<Content>> + Send + 'static,
     {

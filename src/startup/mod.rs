@@ -33,11 +33,7 @@ pub fn render_limits() -> RenderLimits {
 }
 
 /// Loads the content and validates it; a broken file stops the start with its problems.
-pub fn load_content(config: &Config) -> anyhow::Result<Arc<Content>> {
-    load_content_from(&content_source(config))
-}
-
-fn load_content_from(source: &ContentSource) -> anyhow::Result<Arc<Content>> {
+fn load_content(source: &ContentSource) -> anyhow::Result<Arc<Content>> {
     let content = source
         .load(&render_limits())
         .context("the content did not pass its checks (run `backend-mentor check` for details)")?;
@@ -48,5 +44,5 @@ fn load_content_from(source: &ContentSource) -> anyhow::Result<Arc<Content>> {
 /// (parsing, checks and the search index: about 30 ms of CPU) loads while the database opens.
 pub async fn build_app(config: &Config) -> anyhow::Result<App> {
     let source = content_source(config);
-    App::open_loading(move || load_content_from(&source), config.database_url.expose(), config.default_timezone).await
+    App::open(move || load_content(&source), config.database_url.expose(), config.default_timezone).await
 }

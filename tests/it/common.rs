@@ -7,7 +7,7 @@
 //! Tests of SQLite's own faults and files use `spawn_sqlite_app`.
 
 use backend_mentor::app::App;
-use backend_mentor::content::ContentSource;
+use backend_mentor::content::{Content, ContentSource};
 use backend_mentor::domain::Timezone;
 use backend_mentor::storage::Store;
 use chrono::{DateTime, TimeZone, Utc};
@@ -39,12 +39,15 @@ pub async fn open_app(url: &str, zone: Timezone) -> App {
     open_app_and_store(url, zone).await.0
 }
 
+/// The content bundled into the binary, checked against the platforms' limits as a start does.
+pub fn bundled_content() -> Arc<Content> {
+    let limits = backend_mentor::startup::render_limits();
+    Arc::new(ContentSource::Embedded.load(&limits).expect("the bundled content passes its checks"))
+}
+
 async fn open_app_and_store(url: &str, zone: Timezone) -> (App, Store) {
-    let content = ContentSource::Embedded
-        .load(&backend_mentor::startup::render_limits())
-        .expect("the bundled content passes its checks");
     let store = Store::connect(url).await.expect("the test database opens");
-    (App::new(Arc::new(content), store.clone(), zone), store)
+    (App::new(bundled_content(), store.clone(), zone), store)
 }
 
 /// An app on the contract suite's store (see the module comment).

@@ -118,10 +118,9 @@ async fn a_front_end_that_fails_stops_the_others_and_its_error_is_the_result() {
     assert!(*saw_shutdown.lock().unwrap(), "the other front end was stopped");
 }
 
-/// The bundled content, loaded as a start loads it.
+/// The bundled content, as a start's loader gives it.
 fn bundled_content() -> anyhow::Result<Arc<backend_mentor::content::Content>> {
-    let limits = backend_mentor::startup::render_limits();
-    Ok(Arc::new(backend_mentor::content::ContentSource::Embedded.load(&limits)?))
+    Ok(crate::common::bundled_content())
 }
 
 /// A SQLite URL whose folder is a file, so the database cannot be created there.
@@ -135,24 +134,23 @@ fn unopenable_url(dir: &tempfile::TempDir) -> String {
 async fn a_start_reports_broken_content_before_a_database_that_would_not_open() {
     let dir = tempfile::tempdir().unwrap();
     let broken = || Err(anyhow::anyhow!("faq/general.toml: line 3: expected a table"));
-    let refused = App::open_loading(broken, &unopenable_url(&dir), Timezone::UTC).await.err().expect("refused");
+    let refused = App::open(broken, &unopenable_url(&dir), Timezone::UTC).await.err().expect("refused");
     assert!(format!("{refused:#}").contains("faq/general.toml"), "{refused:#}");
 }
 
 #[tokio::test]
 async fn a_start_with_sound_content_reports_the_database_that_would_not_open() {
     let dir = tempfile::tempdir().unwrap();
-    let refused =
-        App::open_loading(bundled_content, &unopenable_url(&dir), Timezone::UTC).await.err().expect("refused");
+    let refused = App::open(bundled_content, &unopenable_url(&dir), Timezone::UTC).await.err().expect("refused");
     let text = format!("{refused:#}");
     assert!(text.to_lowercase().contains("database") && !text.contains("content"), "{text}");
 }
 
 #[tokio::test]
-async fn a_start_loads_the_content_and_opens_the_store_together() {
+async fn a_start_with_sound_content_and_store_opens_the_app() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/mentor.db", dir.path().display());
-    let app = App::open_loading(bundled_content, &url, Timezone::UTC).await.expect("the app opens");
+    let app = App::open(bundled_content, &url, Timezone::UTC).await.expect("the app opens");
     assert_eq!(app.roadmap_step("4").expect("step 4").number, 4);
     app.close().await;
 }
