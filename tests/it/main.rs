@@ -29,6 +29,7 @@ mod hostile_app_props;
 mod hostile_inputs;
 mod hostile_props;
 mod ops_listener;
+mod pg_connections;
 mod privacy_schema;
 mod root;
 mod same_answer;
