@@ -12,22 +12,27 @@ use chrono::NaiveDate;
 impl Store {
     /// The size of the all-time study-days board and the member's place on it (`None` when not
     /// ranked), in one round trip found by who they are: the `/streak` rank, which shares a
-    /// one-millisecond budget with the rest of `/streak`.
+    /// one-millisecond budget with the rest of `/streak`. The member's own row, with the count of
+    /// those tied with them who joined first, is a materialized step: inlined into the join, that
+    /// count ran once per distinct score of the board (52 times on a 100k-member server, 80 to
+    /// 100 ms for a member in a large tie; BENCHMARKS.md).
     pub(crate) async fn all_time_place(&self, member: &MemberRef) -> Result<(i64, Option<i64>), sqlx::Error> {
         let (platform, start) = (member.platform().as_str(), Period::AllTime.start(NaiveDate::MIN));
         let row = sqlx::query!(
-            r#"SELECT COALESCE(SUM(b.members), 0)::BIGINT AS "size!: i64", MAX(me.days) AS "days?: i64",
+            r#"WITH me AS MATERIALIZED (
+                   SELECT t.days, t.minutes,
+                          (SELECT COUNT(*) FROM period_totals p
+                           WHERE p.platform = $1 AND p.space_id = $2 AND p.period = 'all' AND p.period_start = $3
+                             AND p.days = t.days AND p.minutes = t.minutes AND p.member_id < t.member_id)
+                              AS tied_before
+                   FROM period_totals t
+                   WHERE t.member_id = (SELECT id FROM members WHERE platform = $1 AND space_id = $2 AND user_id = $4)
+                     AND t.period = 'all' AND t.days > 0)
+               SELECT COALESCE(SUM(b.members), 0)::BIGINT AS "size!: i64", MAX(me.days) AS "days?: i64",
                       (COALESCE(SUM(CASE WHEN (b.first_value, b.second_value) > (me.days, me.minutes)
                                     THEN b.members ELSE 0 END), 0)
                        + COALESCE(MAX(me.tied_before), 0) + 1)::BIGINT AS "place!: i64"
-               FROM (SELECT t.days, t.minutes,
-                            (SELECT COUNT(*) FROM period_totals p
-                             WHERE p.platform = $1 AND p.space_id = $2 AND p.period = 'all' AND p.period_start = $3
-                               AND p.days = t.days AND p.minutes = t.minutes AND p.member_id < t.member_id)
-                                AS tied_before
-                     FROM period_totals t
-                     WHERE t.member_id = (SELECT id FROM members WHERE platform = $1 AND space_id = $2 AND user_id = $4)
-                       AND t.period = 'all' AND t.days > 0) me
+               FROM me
                JOIN board_counts b
                  ON b.platform = $1 AND b.space_id = $2 AND b.board = 'all' AND b.period_start = $3::DATE::TEXT"#,
             platform,
