@@ -45,7 +45,6 @@ impl App {
         known: Option<WeekAndMonth>,
     ) -> Result<(), Error> {
         let alive_until = stored.state.last_chance_day(neutral).map_or(0, |day| who.zone.end_of_day(day).timestamp());
-        tx.save_streak(who.member_id, who.member, stored, alive_until).await?;
         let anchor = stored.state.last_day.map_or(today, |last| last.max(today));
         let (week, month) = match known {
             Some(sums) if sums.around == anchor => (sums.week, sums.month),
@@ -58,7 +57,7 @@ impl App {
             month,
             all_time: (i64::from(stored.state.total_days), stored.total_minutes),
         };
-        tx.save_period_totals(who.member_id, who.member, &totals).await?;
+        tx.save_record_rows(who.member_id, who.member, stored, alive_until, &totals).await?;
         Ok(())
     }
 

@@ -215,14 +215,13 @@ forward_tx! {
     /// The member's row id, creating the row on first use. As a write, it also takes the lock.
     pub async fn member_id(member: &MemberRef, now: DateTime<Utc>) -> Result<i64, sqlx::Error>;
     pub async fn set_member_timezone(member_id: i64, timezone: &str) -> Result<(), sqlx::Error>;
-    /// Writes the member's week, month and all-time totals in one statement.
-    pub async fn save_period_totals(member_id: i64, member: &MemberRef, totals: &PeriodTotals) -> Result<(), sqlx::Error>;
     /// Days and minutes counted in the week and the month containing `anchor`, in one read.
     pub async fn week_and_month(member_id: i64, anchor: NaiveDate) -> Result<((i64, i64), (i64, i64)), sqlx::Error>;
     pub async fn streak(member_id: i64) -> Result<Option<StoredStreak>, sqlx::Error>;
     pub async fn neutral_days(member_id: i64) -> Result<NeutralDays, sqlx::Error>;
-    /// Writes the member's streak record; `alive_until` is 0 when there is no streak.
-    pub async fn save_streak(member_id: i64, member: &MemberRef, stored: &StoredStreak, alive_until: i64) -> Result<(), sqlx::Error>;
+    /// Writes the member's streak record (`alive_until` is 0 when there is no streak) and their
+    /// week, month and all-time totals: one round trip on PostgreSQL.
+    pub async fn save_record_rows(member_id: i64, member: &MemberRef, stored: &StoredStreak, alive_until: i64, totals: &PeriodTotals) -> Result<(), sqlx::Error>;
     pub async fn add_neutral_span(member_id: i64, span: &NeutralSpan, now: DateTime<Utc>) -> Result<(), sqlx::Error>;
     /// Ends the member's pauses from `today` on: a pause not started yet is removed, a running
     /// one is cut short to yesterday. Returns how many pauses changed.

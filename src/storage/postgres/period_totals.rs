@@ -1,45 +1,12 @@
 //! Period totals: a member's days and minutes for their current week, month and all time,
-//! written at every change of their days so the leaderboards read an index, never history.
+//! written at every change of their days so the leaderboards read an index, never history. The
+//! write goes with the streak record's, in one statement (`streaks.rs`); here are the reads.
 
 use super::Tx;
-use crate::domain::{MemberRef, Period};
-use crate::storage::model::*;
+use crate::domain::Period;
 use chrono::NaiveDate;
 
 impl Tx {
-    /// Writes the member's week, month and all-time totals in one statement.
-    pub(crate) async fn save_period_totals(
-        &mut self,
-        member_id: i64,
-        member: &MemberRef,
-        totals: &PeriodTotals,
-    ) -> Result<(), sqlx::Error> {
-        let platform = member.platform().as_str();
-        let space = &member.space.space_id;
-        let all_start = Period::AllTime.start(totals.week_start);
-        sqlx::query!(
-            r#"INSERT INTO period_totals (member_id, period, platform, space_id, period_start, days, minutes)
-               VALUES ($1, 'week', $2, $3, $4, $5, $6), ($1, 'month', $2, $3, $7, $8, $9), ($1, 'all', $2, $3, $10, $11, $12)
-               ON CONFLICT (member_id, period) DO UPDATE SET period_start = excluded.period_start,
-                   days = excluded.days, minutes = excluded.minutes"#,
-            member_id,
-            platform,
-            space,
-            totals.week_start,
-            totals.week.0,
-            totals.week.1,
-            totals.month_start,
-            totals.month.0,
-            totals.month.1,
-            all_start,
-            totals.all_time.0,
-            totals.all_time.1,
-        )
-        .execute(&mut *self.inner)
-        .await?;
-        Ok(())
-    }
-
     /// Days and minutes counted in the week and the month containing `anchor`, in one read.
     pub(crate) async fn week_and_month(
         &mut self,

@@ -5,7 +5,7 @@
 
 use super::{Store, Tx};
 use crate::domain::pause::{NeutralReason, NeutralSpan};
-use crate::domain::{MemberRef, NeutralDays};
+use crate::domain::{MemberRef, NeutralDays, Period};
 use crate::storage::model::columns::*;
 use crate::storage::model::*;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -100,43 +100,52 @@ impl Tx {
         load_neutral(&mut *self.inner, member_id).await
     }
 
-    /// Writes the member's streak record; `alive_until` is 0 when there is no streak.
-    pub(crate) async fn save_streak(
+    /// Writes the member's streak record and their week, month and all-time totals in one
+    /// statement (one round trip); `alive_until` is 0 when there is no streak. Both tables'
+    /// board-count triggers run at the end of the statement, as after two.
+    pub(crate) async fn save_record_rows(
         &mut self,
         member_id: i64,
         member: &MemberRef,
         stored: &StoredStreak,
         alive_until: i64,
+        totals: &PeriodTotals,
     ) -> Result<(), sqlx::Error> {
-        let s = &stored.state;
-        let platform = member.platform().as_str();
-        let (current, longest, total, held, used, toward) = (
-            i64::from(s.current),
-            i64::from(s.longest),
-            i64::from(s.total_days),
-            i64::from(s.freezes_held),
-            i64::from(s.freezes_used),
-            i64::from(s.days_toward_freeze),
-        );
+        let (s, platform) = (&stored.state, member.platform().as_str());
+        let all_start = Period::AllTime.start(totals.week_start);
         sqlx::query!(
-            r#"INSERT INTO streaks (member_id, platform, space_id, current_days, longest_days, total_days,
-                   total_minutes, freezes_held, freezes_used, days_toward_freeze, last_day, alive_until)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-               ON CONFLICT (member_id) DO UPDATE SET current_days = excluded.current_days,
-                   longest_days = excluded.longest_days, total_days = excluded.total_days,
-                   total_minutes = excluded.total_minutes, freezes_held = excluded.freezes_held,
-                   freezes_used = excluded.freezes_used, days_toward_freeze = excluded.days_toward_freeze,
-                   last_day = excluded.last_day, alive_until = excluded.alive_until"#,
+            r#"WITH saved_streak AS (
+                   INSERT INTO streaks (member_id, platform, space_id, current_days, longest_days, total_days,
+                       total_minutes, freezes_held, freezes_used, days_toward_freeze, last_day, alive_until)
+                   VALUES ($1, $2, $3, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+                   ON CONFLICT (member_id) DO UPDATE SET current_days = excluded.current_days,
+                       longest_days = excluded.longest_days, total_days = excluded.total_days,
+                       total_minutes = excluded.total_minutes, freezes_held = excluded.freezes_held,
+                       freezes_used = excluded.freezes_used, days_toward_freeze = excluded.days_toward_freeze,
+                       last_day = excluded.last_day, alive_until = excluded.alive_until)
+               INSERT INTO period_totals (member_id, period, platform, space_id, period_start, days, minutes)
+               VALUES ($1, 'week', $2, $3, $4, $5, $6), ($1, 'month', $2, $3, $7, $8, $9), ($1, 'all', $2, $3, $10, $11, $12)
+               ON CONFLICT (member_id, period) DO UPDATE SET period_start = excluded.period_start,
+                   days = excluded.days, minutes = excluded.minutes"#,
             member_id,
             platform,
             member.space.space_id,
-            current,
-            longest,
-            total,
+            totals.week_start,
+            totals.week.0,
+            totals.week.1,
+            totals.month_start,
+            totals.month.0,
+            totals.month.1,
+            all_start,
+            totals.all_time.0,
+            totals.all_time.1,
+            i64::from(s.current),
+            i64::from(s.longest),
+            i64::from(s.total_days),
             stored.total_minutes,
-            held,
-            used,
-            toward,
+            i64::from(s.freezes_held),
+            i64::from(s.freezes_used),
+            i64::from(s.days_toward_freeze),
             s.last_day,
             alive_until,
         )

@@ -100,7 +100,7 @@ impl Tx {
     }
 
     /// Writes the member's streak record; `alive_until` is 0 when there is no streak.
-    pub(crate) async fn save_streak(
+    pub(super) async fn save_streak(
         &mut self,
         member_id: i64,
         member: &MemberRef,
