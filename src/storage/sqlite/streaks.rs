@@ -99,6 +99,20 @@ impl Tx {
         load_neutral(&mut *self.inner, member_id).await
     }
 
+    /// Writes the member's streak record and their totals. SQLite has no one statement that
+    /// writes two tables, and its round trips are to a thread, not a server: two statements.
+    pub(crate) async fn save_record_rows(
+        &mut self,
+        member_id: i64,
+        member: &MemberRef,
+        stored: &StoredStreak,
+        alive_until: i64,
+        totals: &PeriodTotals,
+    ) -> Result<(), sqlx::Error> {
+        self.save_streak(member_id, member, stored, alive_until).await?;
+        self.save_period_totals(member_id, member, totals).await
+    }
+
     /// Writes the member's streak record; `alive_until` is 0 when there is no streak.
     pub(super) async fn save_streak(
         &mut self,
