@@ -1,8 +1,8 @@
 //! PostgreSQL connections cut under a running mentor, as a server restart or a proxy's idle
 //! timeout cuts them. The pool does not ping a connection it used moments ago (sqlx pinged it as
-//! it came back), so a call may meet a connection that was cut since: that call fails, nothing
-//! it did is acknowledged or kept, the dead connection is dropped, and the calls after it work.
-//! The failures are bounded by the connections the pool held. Runs where the test server is
+//! it came back), so a call may meet a connection that was cut since. Such a call fails with an
+//! internal error and keeps nothing, the dead connection is dropped, and the calls after it work:
+//! at most one failure per connection the pool held. Runs where the test server is
 //! configured (`bash .ci/test` starts one).
 
 use crate::common::{at, fresh_postgres_database, open_app};
@@ -32,7 +32,7 @@ async fn cut_connections(url: &str) {
 }
 
 #[tokio::test]
-async fn each_cut_connection_fails_one_call_without_keeping_it_and_the_calls_after_work() {
+async fn a_cut_connection_fails_at_most_one_call_keeps_nothing_and_the_calls_after_work() {
     if std::env::var_os("MENTOR_TEST_POSTGRES_URL").is_none() {
         eprintln!("skipped: MENTOR_TEST_POSTGRES_URL is not set (bash .ci/test sets it)");
         return;
