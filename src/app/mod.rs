@@ -7,6 +7,7 @@
 
 mod boards;
 mod career;
+mod checkin_lanes;
 mod compare;
 mod cooldown;
 mod corrections;
@@ -64,6 +65,8 @@ pub struct App {
     instance: Arc<str>,
     links: Arc<health::Links>,
     cooldowns: Arc<cooldown::Cooldowns>,
+    /// Check-ins waiting for the writer, written together (`checkin_lanes`).
+    checkins: Arc<checkin_lanes::CheckinLanes>,
 }
 
 impl App {
@@ -83,7 +86,15 @@ impl App {
 
     pub fn new(content: Arc<Content>, store: Store, default_timezone: Timezone) -> Self {
         let instance = format!("{}-{}", std::process::id(), Utc::now().timestamp_micros()).into();
-        App { content, store, default_timezone, instance, links: Arc::default(), cooldowns: Arc::default() }
+        App {
+            content,
+            store,
+            default_timezone,
+            instance,
+            links: Arc::default(),
+            cooldowns: Arc::default(),
+            checkins: Arc::default(),
+        }
     }
 
     pub fn content(&self) -> &Content {

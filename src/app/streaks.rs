@@ -1,6 +1,7 @@
 //! `App` actions for the streak: checking in (several times a day adds minutes and notes but
 //! counts the day once), the streak view, changing time zone, and pausing.
 
+use super::checkin_lanes::CheckinRequest;
 use super::records::MemberContext;
 use super::{App, CheckInView, PauseView, RankView, StreakView};
 use crate::domain::pause::{days_skipped_by_move, validate_pause, NeutralReason};
@@ -15,8 +16,8 @@ const MINUTES_PER_DAY: i64 = 24 * 60;
 
 impl App {
     /// Counts the member's local day, or adds minutes and a note to a day already counted.
-    /// A returning member's check-in is five statements on the writer (begin, the day, one
-    /// read of everything the rules need, the record, the totals) and a commit.
+    /// The zone is looked up on a reader; the write joins the check-in lanes, where check-ins
+    /// that arrive while the writer is busy are written in one transaction (`checkin_lanes`).
     pub async fn check_in(
         &self,
         member: &MemberRef,
@@ -25,13 +26,21 @@ impl App {
         note: Option<Note>,
     ) -> Result<CheckInView, Error> {
         let (known_id, zone) = self.member_and_zone(member).await?;
+        let request = CheckinRequest { member: member.clone(), known_id, zone, now, minutes, note };
+        self.checkins.submit(self, request).await
+    }
+
+    /// One check-in's writes inside an open transaction that the caller commits. A returning
+    /// member's is four statements (the day, one read of everything the rules need, the record,
+    /// the totals). An error leaves the transaction for the caller to drop, which undoes it.
+    pub(super) async fn check_in_within(&self, tx: &mut Tx, request: &CheckinRequest) -> Result<CheckInView, Error> {
+        let CheckinRequest { ref member, known_id, zone, now, minutes, ref note } = *request;
         let today = zone.local_date(now);
         let record = CheckinRecord { local_date: today, at: now, minutes, note: note.as_ref() };
-        let mut tx = self.store.begin().await?;
-        let (member_id, day) = write_day(&mut tx, known_id, member, &record, now).await?;
+        let (member_id, day) = write_day(tx, known_id, member, &record, now).await?;
         let added = minutes.map_or(0, |m| i64::from(m.get()));
         if day.minutes_today > MINUTES_PER_DAY {
-            // Dropping `tx` rolls the check-in back: a day can never hold more than it has.
+            // The caller drops the transaction: a day can never hold more than it has.
             let logged = day.minutes_today - added;
             return Err(UserError::DayFull { logged, room: (MINUTES_PER_DAY - logged).max(0) }.into());
         }
@@ -49,11 +58,10 @@ impl App {
                 StoredStreak { state: StreakState::replay(&days, &neutral), total_minutes }
             }
             // A day before the last counted one (after a move west): the whole history again.
-            _ => self.replay_record(&mut tx, member_id, &neutral).await?,
+            _ => self.replay_record(tx, member_id, &neutral).await?,
         };
         let who = MemberContext { member, member_id, zone };
-        self.save_record(&mut tx, &who, &stored, &neutral, today, Some(context.sums)).await?;
-        tx.commit().await?;
+        self.save_record(tx, &who, &stored, &neutral, today, Some(context.sums)).await?;
         let streak = self.view_of(&stored, &neutral, zone, today, None);
         Ok(CheckInView { counted, minutes, minutes_today: day.minutes_today, note_saved: note.is_some(), streak })
     }

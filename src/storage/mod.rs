@@ -69,6 +69,17 @@ impl Store {
         anyhow::bail!("this build of backend-mentor has no SQLite support (the `sqlite` feature is off)");
     }
 
+    /// How many write transactions are worth running at once: one on SQLite, which has one
+    /// writer; on PostgreSQL half the pool, so reads still find a connection while writes queue.
+    pub fn write_lanes(&self) -> usize {
+        match &self.0 {
+            #[cfg(feature = "sqlite")]
+            Backend::Sqlite(_) => 1,
+            #[cfg(feature = "postgres")]
+            Backend::Postgres(_) => postgres::WRITE_LANES,
+        }
+    }
+
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
         Ok(Tx(match &self.0 {
             #[cfg(feature = "sqlite")]

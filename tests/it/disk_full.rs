@@ -75,3 +75,35 @@ async fn a_full_disk_never_acknowledges_a_lost_write_and_writes_resume_when_spac
     let reopened = open_app(&url, Timezone::UTC).await;
     assert_eq!(reopened.member_timezone(&member("first")).await.unwrap(), Timezone::parse("Europe/Berlin").unwrap());
 }
+
+#[tokio::test]
+async fn a_batch_of_check_ins_on_a_full_disk_acknowledges_only_what_is_stored() {
+    let t = spawn_sqlite_app().await;
+    let url = t.database_url();
+    let day = at(2026, 3, 2, 9, 0);
+    t.app.check_in(&member("first"), day, None, long_note("first")).await.unwrap();
+    t.store.limit_file_pages(Some(0)).await.unwrap();
+    let tags: Vec<String> = (0..30).map(|n| format!("batched{n}")).collect();
+    let check_ins = tags.iter().map(|tag| (member(tag), None, long_note(tag))).collect();
+    let answers = t.app.check_in_as_one_batch(day, check_ins).await.unwrap();
+    let mut acknowledged = vec!["first".to_string()];
+    for (tag, answer) in tags.iter().zip(&answers) {
+        match answer {
+            Ok(_) => acknowledged.push(tag.clone()),
+            Err(Error::Internal(_)) => {}
+            Err(other) => panic!("a full disk is not the member's fault: {other:?}"),
+        }
+    }
+    assert!(acknowledged.len() < 10, "while the disk is full, a batch's writes must fail: {acknowledged:?}");
+    t.store.limit_file_pages(None).await.unwrap();
+    let after = vec![(member("after"), None, long_note("after"))];
+    assert!(t.app.check_in_as_one_batch(day, after).await.unwrap()[0].is_ok(), "space is back, so writes commit");
+    acknowledged.push("after".to_string());
+    assert!(write_lock_is_free(&url).await, "no transaction may stay open after the fault");
+    t.app.close().await;
+    let stored = committed_notes(&url).await;
+    for tag in &acknowledged {
+        assert_eq!(stored.iter().filter(|s| *s == tag).count(), 1, "acknowledged check-in {tag} is stored once");
+    }
+    assert_eq!(stored.len(), acknowledged.len(), "nothing refused was stored: {stored:?}");
+}

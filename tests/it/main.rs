@@ -6,6 +6,7 @@
 
 mod app_flows;
 mod board_pages;
+mod checkin_batches;
 mod cli;
 mod commands;
 mod common;

@@ -43,6 +43,9 @@ use std::time::Duration;
 /// connections leaves room for several replicas.
 const CONNECTIONS: u32 = 16;
 
+/// Write transactions one replica runs at once (`Store::write_lanes`): half its connections.
+pub(super) const WRITE_LANES: usize = CONNECTIONS as usize / 2;
+
 /// A pooled connection idle at least this long is pinged before it is handed out. sqlx already
 /// pings every connection as it comes back to the pool, so one that was used a moment ago is
 /// known to be alive; sqlx's default, a second ping on every acquire, cost a round trip to the
