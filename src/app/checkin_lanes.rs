@@ -17,6 +17,7 @@
 use super::{App, CheckInView};
 use crate::domain::{MemberRef, Minutes, Note, Timezone};
 use crate::error::Error;
+use crate::telemetry::metrics;
 use chrono::{DateTime, Utc};
 use futures_util::FutureExt;
 use std::panic::AssertUnwindSafe;
@@ -115,6 +116,7 @@ enum Unwritten {
 impl App {
     /// Writes the check-ins in one transaction and answers each, in order; see the module's notes.
     pub(super) async fn write_checkins(&self, requests: &[&CheckinRequest]) -> Vec<Result<CheckInView, Error>> {
+        metrics::checkin_batch(requests.len());
         if let [request] = requests {
             return vec![self.check_in_alone(request).await];
         }

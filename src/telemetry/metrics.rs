@@ -8,7 +8,7 @@
 //! a member, a space or text, so the number of series stays small on a server of any size.
 
 use metrics::{counter, describe_counter, describe_gauge, describe_histogram, gauge, histogram, Unit};
-use metrics_exporter_prometheus::PrometheusBuilder;
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder};
 use std::time::Duration;
 
 /// What renders the recorded metrics as Prometheus text.
@@ -22,15 +22,22 @@ pub const GATEWAY_LATENCY_SECONDS: &str = "mentor_gateway_latency_seconds";
 pub const GATEWAY_RECONNECTS: &str = "mentor_gateway_reconnects_total";
 pub const STORE_CALL_SECONDS: &str = "mentor_store_call_duration_seconds";
 pub const STORE_ERRORS: &str = "mentor_store_errors_total";
+pub const CHECKINS_PER_COMMIT: &str = "mentor_checkins_per_commit";
 
 /// Histogram buckets in seconds: from a cached `/faq` (tens of microseconds) to a slow heatmap
 /// or a store under a lock (seconds).
 const BUCKETS: &[f64] = &[0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0];
 
+/// Check-ins written by one commit: 1 while the writer keeps up, up to a lane's batch of 32.
+const BATCH_BUCKETS: &[f64] = &[1.0, 2.0, 4.0, 8.0, 16.0, 32.0];
+
 /// Installs the process-wide Prometheus recorder and describes every metric; the handle renders
 /// the text format for `/metrics`. Fails if a recorder is already installed.
 pub fn install() -> anyhow::Result<Metrics> {
-    let handle = PrometheusBuilder::new().set_buckets(BUCKETS)?.install_recorder()?;
+    let handle = PrometheusBuilder::new()
+        .set_buckets(BUCKETS)?
+        .set_buckets_for_metric(Matcher::Full(CHECKINS_PER_COMMIT.to_string()), BATCH_BUCKETS)?
+        .install_recorder()?;
     describe_counter!(INTERACTIONS, "Commands and clicks answered, by platform, command and outcome.");
     describe_histogram!(
         INTERACTION_SECONDS,
@@ -44,6 +51,7 @@ pub fn install() -> anyhow::Result<Metrics> {
     describe_counter!(GATEWAY_RECONNECTS, "Discord gateway connections re-established after a drop, by shard.");
     describe_histogram!(STORE_CALL_SECONDS, Unit::Seconds, "Time of each store call, by call.");
     describe_counter!(STORE_ERRORS, "Database calls that failed, by call.");
+    describe_histogram!(CHECKINS_PER_COMMIT, "Check-ins written together by one transaction (app/checkin_lanes.rs).");
     Ok(handle)
 }
 
@@ -107,4 +115,9 @@ pub fn store_call(call: &'static str, took: Duration, failed: bool) {
 /// A store call that failed, or never ended in its time limit.
 pub fn store_error(call: &'static str) {
     counter!(STORE_ERRORS, "call" => call).increment(1);
+}
+
+/// A batch of check-ins about to be written in one transaction.
+pub fn checkin_batch(size: usize) {
+    histogram!(CHECKINS_PER_COMMIT).record(size as f64);
 }

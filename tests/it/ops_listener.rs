@@ -132,6 +132,7 @@ async fn a_running_bot_reports_its_health_and_a_metric_line_for_each_kind_of_eve
         ("mentor_gateway_reconnects_total", &["shard=\"0\""]),
         ("mentor_store_call_duration_seconds_bucket", &["call=\"checkin_context\""]),
         ("mentor_store_errors_total", &["call=\"probe_write\""]),
+        ("mentor_checkins_per_commit_bucket", &["le=\"1\""]),
     ] {
         assert!(has_line(&metrics, name, labels), "no {name} line with {labels:?} in:\n{metrics}");
     }
