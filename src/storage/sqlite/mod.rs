@@ -114,7 +114,7 @@ impl Store {
             .context("could not bring the database schema up to date")?;
         let pool = open(READERS).await.with_context(|| open::cannot_open(&path))?;
         let file = Arc::new(writer::FileIdentity::of(&path));
-        checkpoint::spawn_checkpointer(writer.clone(), file.clone());
+        checkpoint::spawn_checkpointer(writer.clone(), pool.clone(), file.clone());
         let notices_pending = Arc::new(AtomicBool::new(true));
         let store = Store { pool, writer, notices_pending, page_limit, file, watch };
         store.refresh_notices_pending().await?;
