@@ -80,6 +80,20 @@ impl Store {
         }
     }
 
+    /// Tells the store that `waiting` writes queued behind the one just made. SQLite then moves
+    /// the bulk of its next checkpoint off the writer (`sqlite/checkpoint.rs`); PostgreSQL has
+    /// nothing to adjust.
+    pub fn note_queued_writes(&self, waiting: usize) {
+        match &self.0 {
+            #[cfg(feature = "sqlite")]
+            Backend::Sqlite(store) => store.note_queued_writes(waiting),
+            #[cfg(feature = "postgres")]
+            Backend::Postgres(_) => {
+                let _ = waiting;
+            }
+        }
+    }
+
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
         Ok(Tx(match &self.0 {
             #[cfg(feature = "sqlite")]

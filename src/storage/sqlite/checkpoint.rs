@@ -1,22 +1,27 @@
 //! Moves the write-ahead log into the database file in the background, so a check-in seldom
 //! pays for it. With SQLite's default, the commit that crosses 1,000 WAL pages copies them and
 //! syncs the file itself, which put tens of milliseconds on about one check-in in a hundred.
+//! Here a task checkpoints (PASSIVE) about three times a second, and SQLite's own checkpoint
+//! stays as a backstop at a much larger size.
 //!
-//! Here a task checkpoints about three times a second, in two steps, and SQLite's own checkpoint
-//! stays as a backstop at a much larger size:
-//! - first from a reader connection, beside the writer: this copies and syncs nearly everything
-//!   while check-ins go on;
-//! - then on the writer connection, which waits for the write in progress and holds the next one
-//!   only while it copies the few pages written meanwhile.
+//! Where it runs depends on whether writes are queueing (`Store::note_queued_writes`, told by
+//! the check-in lanes when a batch held more than one check-in):
+//! - **Nothing queued**: on the writer connection alone. It waits for the write in progress and
+//!   the next write waits for it, so the copy and sync never run beside a write: the stall falls
+//!   on the one write that arrives during it. Run beside the writer instead, its sync slowed
+//!   every write made meanwhile, and back-to-back check-ins' p99 went from under 2 ms to 3–4.5 ms.
+//! - **Writes queued**: first from a reader connection, beside the writer, which copies and syncs
+//!   nearly everything while check-ins go on; then on the writer, which copies only what was
+//!   written meanwhile and lets SQLite start the log over. Held on the writer alone, each
+//!   checkpoint stopped 30–50 ms of queued check-ins (under 1,600 a second, that was their p99);
+//!   run only beside the writer, it never caught up with the writes, the log never started over
+//!   and grew to the backstop, whose checkpoint runs inside a commit.
 //!
-//! Both steps are needed. Held on the writer alone, every checkpoint stopped writes for the whole
-//! copy and sync, 30–50 ms under 1,600 check-ins a second, which was the p99 of a check-in. Run
-//! only beside the writer, a checkpoint never catches up with the pages being written, so SQLite
-//! never starts the log over: it grew to the backstop, whose checkpoint runs inside a commit
-//! (BENCHMARKS.md, "Check-in throughput"). The task ends when the store is closed.
+//! Figures in BENCHMARKS.md ("Check-in throughput"). The task ends when the store is closed.
 
 use super::writer::FileIdentity;
 use sqlx::SqlitePool;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::time::MissedTickBehavior;
@@ -27,7 +32,12 @@ const EVERY: Duration = Duration::from_millis(300);
 
 /// Also checks, each time, that the database file is still the one opened, so a file deleted
 /// or replaced under the mentor is noticed and logged even while nobody writes.
-pub(super) fn spawn_checkpointer(writer: SqlitePool, readers: SqlitePool, file: Arc<FileIdentity>) {
+pub(super) fn spawn_checkpointer(
+    writer: SqlitePool,
+    readers: SqlitePool,
+    file: Arc<FileIdentity>,
+    writes_queued: Arc<AtomicBool>,
+) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(EVERY);
         tick.set_missed_tick_behavior(MissedTickBehavior::Delay);
@@ -39,7 +49,8 @@ pub(super) fn spawn_checkpointer(writer: SqlitePool, readers: SqlitePool, file: 
             if file.check().is_err() {
                 continue;
             }
-            let beside = checkpoint(&readers).await;
+            let queued = writes_queued.swap(false, Ordering::Relaxed);
+            let beside = if queued { checkpoint(&readers).await } else { Ok(()) };
             let finished = checkpoint(&writer).await;
             if let Err(e) = beside.and(finished) {
                 if writer.is_closed() || readers.is_closed() {

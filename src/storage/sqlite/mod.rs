@@ -79,6 +79,8 @@ pub(super) struct Store {
     file: Arc<writer::FileIdentity>,
     /// Whether the writer's last transaction committed (see `writer.rs`).
     watch: Arc<writer::TxWatch>,
+    /// Whether writes queued behind the writer since the last checkpoint (`checkpoint.rs`).
+    writes_queued: Arc<AtomicBool>,
 }
 
 impl Store {
@@ -114,9 +116,10 @@ impl Store {
             .context("could not bring the database schema up to date")?;
         let pool = open(READERS).await.with_context(|| open::cannot_open(&path))?;
         let file = Arc::new(writer::FileIdentity::of(&path));
-        checkpoint::spawn_checkpointer(writer.clone(), pool.clone(), file.clone());
+        let writes_queued = Arc::new(AtomicBool::new(false));
+        checkpoint::spawn_checkpointer(writer.clone(), pool.clone(), file.clone(), writes_queued.clone());
         let notices_pending = Arc::new(AtomicBool::new(true));
-        let store = Store { pool, writer, notices_pending, page_limit, file, watch };
+        let store = Store { pool, writer, notices_pending, page_limit, file, watch, writes_queued };
         store.refresh_notices_pending().await?;
         Ok(store)
     }
@@ -124,6 +127,13 @@ impl Store {
     pub(super) async fn begin(&self) -> Result<Tx, sqlx::Error> {
         let inner = self.writer()?.begin().await?;
         Ok(Tx { inner, token: self.watch.opened(), watch: self.watch.clone() })
+    }
+
+    /// Writes waited behind the writer: the next checkpoint does its bulk beside the writer.
+    pub(super) fn note_queued_writes(&self, waiting: usize) {
+        if waiting > 0 {
+            self.writes_queued.store(true, Ordering::Relaxed);
+        }
     }
 
     /// The writer pool, once the file is known to be the one that was opened.
