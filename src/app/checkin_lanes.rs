@@ -64,8 +64,8 @@ impl CheckinLanes {
         }
         match answered.await {
             Ok(answer) => answer,
-            // Only a panic inside the batch drops an answer, and that was before its commit.
-            Err(_) => Err(anyhow::anyhow!("the check-in lane stopped before answering; nothing was written").into()),
+            // A panic inside the batch (before its commit) or the end of the lanes' runtime.
+            Err(_) => Err(anyhow::anyhow!("the check-in lane stopped before answering").into()),
         }
     }
 }
