@@ -29,7 +29,7 @@ pub enum UserError {
     InvalidTimezone { input: String, suggestions: Vec<String> },
     #[error("Minutes must be a whole number from 1 to 1440, and \"{}\" is not.", echo(.given))]
     MinutesOutOfRange { given: String },
-    #[error("A day holds at most 1,440 minutes, and today already has {logged} logged, so I can add {room} more at most. Nothing was saved; check in again with fewer minutes (or none).")]
+    #[error("A day holds at most 1,440 minutes, and today already has {} logged, so I can add {} more at most. Nothing was saved; check in again with fewer minutes (or none).", grouped(*.logged), grouped(*.room))]
     DayFull { logged: i64, room: i64 },
     #[error("\"{}\" is not a time of day I can read. Use 24-hour HH:MM such as 09:00 or 19:30, or 7pm.", echo(.given))]
     InvalidTime { given: String },
@@ -154,6 +154,23 @@ pub fn echo(text: &str) -> String {
     format!("{kept}…")
 }
 
+/// A count written as the sentences write numbers: 1,415 rather than 1415.
+fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
 /// Any failure of an `App` call.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -187,5 +204,12 @@ mod tests {
         assert!(shown.ends_with('…'));
         let sentence = UserError::InvalidTimezone { input: page, suggestions: Vec::new() }.to_string();
         assert!(sentence.chars().count() < 200, "{sentence}");
+    }
+
+    #[test]
+    fn a_full_day_writes_its_minutes_as_the_limit_is_written() {
+        let sentence = UserError::DayFull { logged: 25, room: 1415 }.to_string();
+        assert!(sentence.contains("already has 25 logged, so I can add 1,415 more"), "{sentence}");
+        assert_eq!([grouped(0), grouped(999), grouped(1000), grouped(1_234_567)], ["0", "999", "1,000", "1,234,567"]);
     }
 }
