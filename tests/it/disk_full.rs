@@ -4,9 +4,10 @@
 //! disk is filled without root by capping the file's page count on the writer
 //! (`Store::limit_file_pages`, SQLite's `max_page_count`).
 
-use crate::common::{at, open_app, spawn_sqlite_app};
+use crate::common::{at, open_app, spawn_sqlite_app, TestApp};
 use backend_mentor::domain::{MemberRef, Note, Platform, Timezone};
 use backend_mentor::error::{Error, UserError};
+use chrono::{DateTime, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sqlx::Row;
 use std::str::FromStr;
@@ -37,13 +38,26 @@ async fn write_lock_is_free(url: &str) -> bool {
     free
 }
 
-#[tokio::test]
-async fn a_full_disk_never_acknowledges_a_lost_write_and_writes_resume_when_space_is_back() {
+/// An app whose first check-in ("first") is stored, then a disk that takes no more pages.
+async fn app_on_a_full_disk() -> (TestApp, String, DateTime<Utc>) {
     let t = spawn_sqlite_app().await;
-    let url = t.database_url();
-    let day = at(2026, 3, 2, 9, 0);
+    let (url, day) = (t.database_url(), at(2026, 3, 2, 9, 0));
     t.app.check_in(&member("first"), day, None, long_note("first")).await.unwrap();
     t.store.limit_file_pages(Some(0)).await.unwrap();
+    (t, url, day)
+}
+
+/// Every acknowledged check-in is stored once, and nothing else is.
+fn assert_stored_exactly(stored: &[String], acknowledged: &[String]) {
+    for tag in acknowledged {
+        assert_eq!(stored.iter().filter(|s| *s == tag).count(), 1, "acknowledged check-in {tag} is stored once");
+    }
+    assert_eq!(stored.len(), acknowledged.len(), "nothing refused was stored: {stored:?}");
+}
+
+#[tokio::test]
+async fn a_full_disk_never_acknowledges_a_lost_write_and_writes_resume_when_space_is_back() {
+    let (t, url, day) = app_on_a_full_disk().await;
     let (mut acknowledged, mut refused) = (vec!["first".to_string()], 0);
     for n in 0..60 {
         let tag = format!("full{n}");
@@ -68,21 +82,14 @@ async fn a_full_disk_never_acknowledges_a_lost_write_and_writes_resume_when_spac
     t.app.close().await;
     let stored = committed_notes(&url).await;
     assert_eq!(seen_live, stored, "what another process reads is what is stored");
-    for tag in &acknowledged {
-        assert_eq!(stored.iter().filter(|s| *s == tag).count(), 1, "acknowledged check-in {tag} is stored once");
-    }
-    assert_eq!(stored.len(), acknowledged.len(), "nothing refused was stored");
+    assert_stored_exactly(&stored, &acknowledged);
     let reopened = open_app(&url, Timezone::UTC).await;
     assert_eq!(reopened.member_timezone(&member("first")).await.unwrap(), Timezone::parse("Europe/Berlin").unwrap());
 }
 
 #[tokio::test]
 async fn a_batch_of_check_ins_on_a_full_disk_acknowledges_only_what_is_stored() {
-    let t = spawn_sqlite_app().await;
-    let url = t.database_url();
-    let day = at(2026, 3, 2, 9, 0);
-    t.app.check_in(&member("first"), day, None, long_note("first")).await.unwrap();
-    t.store.limit_file_pages(Some(0)).await.unwrap();
+    let (t, url, day) = app_on_a_full_disk().await;
     let tags: Vec<String> = (0..30).map(|n| format!("batched{n}")).collect();
     let check_ins = tags.iter().map(|tag| (member(tag), None, long_note(tag))).collect();
     let answers = t.app.check_in_as_one_batch(day, check_ins).await.unwrap();
@@ -102,8 +109,5 @@ async fn a_batch_of_check_ins_on_a_full_disk_acknowledges_only_what_is_stored() 
     assert!(write_lock_is_free(&url).await, "no transaction may stay open after the fault");
     t.app.close().await;
     let stored = committed_notes(&url).await;
-    for tag in &acknowledged {
-        assert_eq!(stored.iter().filter(|s| *s == tag).count(), 1, "acknowledged check-in {tag} is stored once");
-    }
-    assert_eq!(stored.len(), acknowledged.len(), "nothing refused was stored: {stored:?}");
+    assert_stored_exactly(&stored, &acknowledged);
 }
