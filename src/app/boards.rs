@@ -31,7 +31,8 @@ impl App {
         if !moderator && !self.store.members_see_boards(space).await? {
             return Err(UserError::BoardsHidden.into());
         }
-        let today = self.member_timezone(caller).await?.local_date(now);
+        let (caller_id, zone) = self.member_and_zone(caller).await?;
+        let today = zone.local_date(now);
         // A streak is current whatever the period, so the streak board always uses all time.
         let period = if request.metric == Metric::Streak { Period::AllTime } else { request.period };
         let query = BoardQuery {
@@ -46,7 +47,6 @@ impl App {
             // board nor its counts show a streak that is over.
             self.store.expire_streaks(space, query.now_unix).await?;
         }
-        let caller_id = self.store.find_member_id(caller).await?;
         let (group, ranked, caller_place, rows, page) = match &request.group {
             None => self.server_board(&query, caller_id, request.page).await?,
             Some(group) => self.group_board(&query, group, caller_id, moderator, request.page).await?,

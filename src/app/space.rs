@@ -20,6 +20,10 @@ pub struct SpaceSettingsView {
 impl App {
     /// Refuses unless the caller is a moderator of this space.
     pub async fn require_moderator(&self, space: &SpaceRef, caller: &CallerRights) -> Result<(), Error> {
+        // The role only adds moderators, so one who is a moderator without it costs no read.
+        if is_moderator(caller, None) {
+            return Ok(());
+        }
         let role = self.store.moderator_role(space).await?;
         if is_moderator(caller, role.as_deref()) {
             Ok(())
