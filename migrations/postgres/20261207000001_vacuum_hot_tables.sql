@@ -1,7 +1,7 @@
 -- Leaderboard pages and ranks count members along the board indexes with index-only scans, which
 -- skip the table only where the visibility map says a page has no changes since the last vacuum.
 -- Every check-in rewrites its member's `streaks` and `period_totals` rows (non-HOT: the board
--- columns are indexed), and the first streak board of the day settles every ended streak at once.
+-- columns are indexed), and a streak board read settles at once every streak ended since the last.
 -- By default autovacuum waits for dead rows of 20% of the table (200,000 of a million members),
 -- and until then each counted entry is a visit to the table: a 100k-member server's streak board
 -- went from 3.3 to 8 ms at p99 after 40,000 streaks changed (BENCHMARKS.md). Vacuuming these two
