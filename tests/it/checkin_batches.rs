@@ -2,11 +2,12 @@
 //! (`app/checkin_lanes.rs`). A batch must answer each member exactly as writing the check-ins one
 //! by one would, store each once, and keep one member's refusal from touching the others.
 
-use crate::common::{at, spawn_app};
+use crate::common::{at, fresh_postgres_database, open_app, spawn_app};
 use backend_mentor::app::CheckInView;
-use backend_mentor::domain::{MemberRef, Minutes, Note, Platform, StreakSummary};
+use backend_mentor::domain::{MemberRef, Minutes, Note, Platform, StreakSummary, Timezone};
 use backend_mentor::error::{Error, UserError};
 use futures_util::future::join_all;
+use sqlx::{Connection, PgConnection};
 
 fn member(user: &str) -> MemberRef {
     MemberRef::new(Platform::Discord, "guild-1", user)
@@ -109,4 +110,44 @@ async fn concurrent_check_ins_are_each_stored_once_and_a_day_counts_once() {
         let streak = t.app.streak(&who, day).await.unwrap();
         assert_eq!((streak.summary.total_days, streak.total_minutes), (1, logged), "m{n}'s stored streak");
     }
+}
+
+/// The transactions that wrote the check-in, streak and period rows on a PostgreSQL database:
+/// each row's `xmin` names the transaction that last wrote it.
+async fn writing_transactions(url: &str) -> Vec<String> {
+    let mut conn = PgConnection::connect(url).await.expect("a connection to the test database");
+    sqlx::query_scalar(
+        "SELECT DISTINCT xmin::TEXT FROM (SELECT xmin FROM checkins UNION ALL SELECT xmin FROM streaks
+                                          UNION ALL SELECT xmin FROM period_totals) AS written",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .expect("the rows' transactions")
+}
+
+/// One commit for a batch is what makes it cheaper; PostgreSQL shows it in the rows themselves.
+/// SQLite runs the same lane and `Tx` code, and keeps no such record.
+#[tokio::test]
+async fn a_batch_is_written_in_one_transaction_and_check_ins_alone_in_one_each() {
+    if std::env::var_os("MENTOR_TEST_POSTGRES_URL").is_none() {
+        eprintln!("skipped: MENTOR_TEST_POSTGRES_URL is not set (bash .ci/test sets it)");
+        return;
+    }
+    let day = at(2026, 3, 2, 9, 0);
+    let (batched, alone) = (fresh_postgres_database().await, fresh_postgres_database().await);
+    let app = open_app(&batched, Timezone::UTC).await;
+    let check_ins = vec![
+        (member("ada"), minutes(30), note("a note")),
+        (member("bo"), minutes(15), None),
+        (member("ada"), minutes(20), None),
+        (member("cy"), None, None),
+    ];
+    let answers = app.check_in_as_one_batch(day, check_ins).await.unwrap();
+    assert!(answers.iter().all(Result::is_ok), "every check-in of the batch is stored");
+    assert_eq!(writing_transactions(&batched).await.len(), 1, "the batch's rows come from one transaction");
+    let app = open_app(&alone, Timezone::UTC).await;
+    for who in ["ada", "bo", "cy"] {
+        app.check_in(&member(who), day, minutes(10), None).await.unwrap();
+    }
+    assert_eq!(writing_transactions(&alone).await.len(), 3, "check-ins one after another commit one by one");
 }
