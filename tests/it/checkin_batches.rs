@@ -40,6 +40,8 @@ async fn a_batch_answers_each_check_in_as_writing_them_one_by_one_would() {
         (member("ada"), minutes(45), note("second session")),
         (member("cy"), None, None),
     ];
+    let nothing = batched.app.check_in_as_one_batch(tuesday, Vec::new()).await.unwrap();
+    assert!(nothing.is_empty(), "an empty batch writes and answers nothing");
     let together = batched.app.check_in_as_one_batch(tuesday, check_ins.clone()).await.unwrap();
     assert_eq!(together.len(), check_ins.len(), "one answer per check-in");
     for ((who, mins, text), got) in check_ins.into_iter().zip(together) {
