@@ -50,10 +50,21 @@ fn bot(dir: &Path, database: &str, log: &str) -> Command {
     command
 }
 
+/// The release binary, run under the command in `BOT_UNDER` when it is set (for instance
+/// `valgrind --tool=callgrind`, which `examples/symbol_order.rs` reads).
 fn release_binary(log: &str) -> Command {
     let binary = concat!(env!("CARGO_MANIFEST_DIR"), "/target/release/backend-mentor");
     assert!(Path::new(binary).exists(), "build the bot first: cargo build --release");
-    let mut command = Command::new(binary);
+    let under = std::env::var("BOT_UNDER").unwrap_or_default();
+    let mut words = under.split_whitespace();
+    let mut command = match words.next() {
+        Some(program) => {
+            let mut command = Command::new(program);
+            command.args(words).arg(binary);
+            command
+        }
+        None => Command::new(binary),
+    };
     command.arg("run").env_clear().env("RUST_LOG", log).stdout(Stdio::null());
     command
 }
