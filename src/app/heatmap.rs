@@ -8,6 +8,16 @@ use crate::error::Error;
 use crate::heatmap::{heatmap_start, render_heatmap, HeatmapDay};
 use chrono::{DateTime, NaiveDate, Utc};
 
+/// The most heatmaps drawn at once (fewer on a machine with fewer cores). Each drawing's buffers
+/// (a 280 kB canvas, the PNG encoder's tables) are allocated on the thread that draws; drawings
+/// unbounded in a burst of `/streak` spread over as many blocking threads, and each thread's
+/// allocator arena keeps their memory after they end. A turn lasts about half a millisecond.
+const DRAWING_TURNS: usize = 2;
+
+pub(super) fn drawing_turns() -> usize {
+    std::thread::available_parallelism().map_or(1, |cores| cores.get()).min(DRAWING_TURNS)
+}
+
 impl App {
     /// Takes the member's turn at a heatmap, or says in how many seconds they may ask again
     /// (`cooldown.rs`).
@@ -34,9 +44,11 @@ impl App {
             days.into_iter().map(|(date, mark, minutes)| HeatmapDay { date, mark, minutes }).collect();
         // Drawing takes over half a millisecond of CPU (copying pieces, encoding the PNG), far
         // longer than a task should hold an async worker: other members' commands would wait.
+        let turn = self.drawing.acquire().await.map_err(|e| anyhow::anyhow!("the drawing turns closed: {e}"))?;
         let png = tokio::task::spawn_blocking(move || render_heatmap(&days, today))
             .await
             .map_err(|e| anyhow::anyhow!("the heatmap render task failed: {e}"))??;
+        drop(turn);
         Ok(HeatmapImage { png, first_day: first, last_day: today })
     }
 

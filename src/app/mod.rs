@@ -65,6 +65,8 @@ pub struct App {
     instance: Arc<str>,
     links: Arc<health::Links>,
     cooldowns: Arc<cooldown::Cooldowns>,
+    /// Turns at drawing a heatmap, one per core (`heatmap.rs`).
+    drawing: Arc<tokio::sync::Semaphore>,
     /// Check-ins waiting for the writer, written together (`checkin_lanes`).
     checkins: Arc<checkin_lanes::CheckinLanes>,
 }
@@ -93,6 +95,7 @@ impl App {
             instance,
             links: Arc::default(),
             cooldowns: Arc::default(),
+            drawing: Arc::new(tokio::sync::Semaphore::new(heatmap::drawing_turns())),
             checkins: Arc::default(),
         }
     }
