@@ -85,10 +85,12 @@ fn text_sections(map: &str) -> Vec<Section> {
 fn function_of(input: &str) -> Option<String> {
     let section = input.rsplit_once(":(")?.1.strip_suffix(')')?;
     let name = section.strip_prefix(".text.")?;
-    let name = ["unlikely.", "hot.", "startup.", "exit.", "split."]
-        .iter()
-        .find_map(|prefix| name.strip_prefix(prefix))
-        .unwrap_or(name);
+    if let Some(cold) = name.strip_prefix("unlikely.") {
+        // LLVM puts a whole cold function here; GCC (SQLite) the cold half of `name`, as
+        // `name.cold`. Both are listed: the linker skips the one that does not exist.
+        return Some(format!("{cold}\n{cold}.cold"));
+    }
+    let name = ["hot.", "startup.", "exit.", "split."].iter().find_map(|p| name.strip_prefix(p)).unwrap_or(name);
     Some(name.to_string())
 }
 
