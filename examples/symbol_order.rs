@@ -12,8 +12,9 @@
 //! ```sh
 //! MENTOR_LINK_MAP=$PWD/target/backend-mentor.map cargo build --release --bin backend-mentor
 //! cargo build --release --example discord_load --example symbol_order
-//! BOT_UNDER="valgrind --tool=callgrind --dump-instr=yes --compress-pos=no --compress-strings=no \
-//!   --callgrind-out-file=target/callgrind.out" target/release/examples/discord_load 20 5
+//! BOT_UNDER="/usr/bin/valgrind --tool=callgrind --dump-instr=yes --dump-line=no --compress-pos=no \
+//!   --compress-strings=no --callgrind-out-file=$PWD/target/callgrind.out" \
+//!   target/release/examples/discord_load 20 5
 //! target/release/examples/symbol_order target/backend-mentor.map target/callgrind.out > link/symbol-order.txt
 //! ```
 

@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 /// The most heatmaps drawn at once (fewer on a machine with fewer cores). Each drawing's buffers
 /// (a 280 kB canvas, the PNG encoder's tables) are allocated on the thread that draws; drawings
 /// unbounded in a burst of `/streak` spread over as many blocking threads, and each thread's
-/// allocator arena keeps their memory after they end. A turn lasts about half a millisecond.
+/// allocator arena keeps their memory after they end.
 const DRAWING_TURNS: usize = 2;
 
 pub(super) fn drawing_turns() -> usize {

@@ -65,7 +65,7 @@ pub struct App {
     instance: Arc<str>,
     links: Arc<health::Links>,
     cooldowns: Arc<cooldown::Cooldowns>,
-    /// Turns at drawing a heatmap, one per core (`heatmap.rs`).
+    /// Turns at drawing a heatmap: two, or one per core if fewer (`heatmap.rs`).
     drawing: Arc<tokio::sync::Semaphore>,
     /// Check-ins waiting for the writer, written together (`checkin_lanes`).
     checkins: Arc<checkin_lanes::CheckinLanes>,
