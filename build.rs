@@ -33,7 +33,8 @@ fn main() {
 }
 
 /// True when rustc links this target with its bundled LLD: x86_64 Linux (GNU) from Rust 1.90,
-/// unless the build chose its own linker, in which case its options are left alone.
+/// unless the build names a linker or passes any link flag of its own (any `RUSTFLAGS` word
+/// with "link" in it), in which case the link is left as that build set it.
 fn links_with_bundled_lld() -> bool {
     let env = |name: &str| std::env::var(name).unwrap_or_default();
     if env("TARGET") != "x86_64-unknown-linux-gnu" || env("CARGO_ENCODED_RUSTFLAGS").contains("link") {

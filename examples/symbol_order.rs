@@ -20,12 +20,13 @@
 
 use std::collections::HashMap;
 
-/// One input section of the link map: where it landed, its size, and the (mangled) name of the
-/// function it holds, when it holds one function (`-ffunction-sections`, as rustc and cc build).
+/// One input section of the link map: where it landed, its size, and the (mangled) names the
+/// function it holds may have (`-ffunction-sections`, as rustc and cc build); none for a section
+/// of several functions.
 struct Section {
     start: u64,
     size: u64,
-    function: Option<String>,
+    names: Vec<String>,
 }
 
 fn main() {
@@ -49,10 +50,13 @@ fn main() {
         sections.iter().map(|s| s.size).sum::<u64>() / 1024,
         outside
     );
-    assert!(outside * 100 <= executed.len() as u64, "most addresses must name a function: wrong base or map?");
+    assert!(
+        outside * 100 <= executed.len() as u64,
+        "most addresses must name a function: is the map from the build that ran?"
+    );
     for index in order {
-        if let Some(function) = &sections[index].function {
-            println!("{function}");
+        for name in &sections[index].names {
+            println!("{name}");
         }
     }
 }
@@ -74,25 +78,26 @@ fn text_sections(map: &str) -> Vec<Section> {
         let name = rest.trim_start();
         match rest.len() - name.len() {
             1 => in_text = name == ".text",
-            9 if in_text => sections.push(Section { start, size, function: function_of(name) }),
+            9 if in_text => sections.push(Section { start, size, names: names_of(name) }),
             _ => {}
         }
     }
     sections
 }
 
-/// The function an input section such as `file.o:(.text.unlikely._RNv...)` holds: the section's
-/// name without `.text.` and the prefix LLVM adds for cold, hot or start-up code.
-fn function_of(input: &str) -> Option<String> {
-    let section = input.rsplit_once(":(")?.1.strip_suffix(')')?;
-    let name = section.strip_prefix(".text.")?;
+/// The names of the function an input section such as `file.o:(.text.unlikely._RNv...)` holds:
+/// the section's name without `.text.` and the prefix the compiler adds for cold, hot or start-up
+/// code.
+fn names_of(input: &str) -> Vec<String> {
+    let Some(section) = input.rsplit_once(":(").and_then(|(_, s)| s.strip_suffix(')')) else { return Vec::new() };
+    let Some(name) = section.strip_prefix(".text.") else { return Vec::new() };
     if let Some(cold) = name.strip_prefix("unlikely.") {
         // LLVM puts a whole cold function here; GCC (SQLite) the cold half of `name`, as
         // `name.cold`. Both are listed: the linker skips the one that does not exist.
-        return Some(format!("{cold}\n{cold}.cold"));
+        return vec![cold.to_string(), format!("{cold}.cold")];
     }
     let name = ["hot.", "startup.", "exit.", "split."].iter().find_map(|p| name.strip_prefix(p)).unwrap_or(name);
-    Some(name.to_string())
+    vec![name.to_string()]
 }
 
 /// The first `count` whitespace-separated fields of `line`, and what follows them untouched.
