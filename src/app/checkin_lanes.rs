@@ -113,6 +113,9 @@ enum Unwritten {
     AtCommit(sqlx::Error),
 }
 
+/// How many times a check-in alone is tried when the database ends it to break a deadlock.
+const DEADLOCK_ATTEMPTS: u32 = 3;
+
 impl App {
     /// Writes the check-ins in one transaction and answers each, in order; see the module's notes.
     pub(super) async fn write_checkins(&self, requests: &[&CheckinRequest]) -> Vec<Result<CheckInView, Error>> {
@@ -153,8 +156,20 @@ impl App {
         Ok(views)
     }
 
-    /// One check-in in a transaction of its own.
+    /// One check-in in a transaction of its own. Concurrent lanes (PostgreSQL) can lock the same
+    /// rows in different orders; the database then rolls one transaction back whole, and that
+    /// one is run again, a few times at most.
     pub(super) async fn check_in_alone(&self, request: &CheckinRequest) -> Result<CheckInView, Error> {
+        let mut attempt = 1;
+        loop {
+            match self.check_in_once(request).await {
+                Err(e) if attempt < DEADLOCK_ATTEMPTS && crate::storage::ended_by_deadlock(&e) => attempt += 1,
+                answer => return answer,
+            }
+        }
+    }
+
+    async fn check_in_once(&self, request: &CheckinRequest) -> Result<CheckInView, Error> {
         let mut tx = self.store.begin().await?;
         let view = self.check_in_within(&mut tx, request).await?;
         tx.commit().await?;

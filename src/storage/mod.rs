@@ -48,6 +48,16 @@ enum TxBackend {
     Postgres(postgres::Tx),
 }
 
+/// Whether the database itself ended the failed transaction to break a deadlock between
+/// concurrent writers (PostgreSQL's SQLSTATE 40P01; SQLite, with one writer, never does). Such a
+/// transaction was rolled back whole, so running it again cannot count anything twice.
+pub fn ended_by_deadlock(error: &crate::error::Error) -> bool {
+    let crate::error::Error::Internal(e) = error else { return false };
+    e.chain()
+        .filter_map(|cause| cause.downcast_ref::<sqlx::Error>())
+        .any(|e| e.as_database_error().and_then(|d| d.code()).as_deref() == Some("40P01"))
+}
+
 /// Whether the URL names a PostgreSQL server rather than a SQLite file.
 pub fn is_postgres_url(url: &str) -> bool {
     let scheme = url.split(':').next().unwrap_or("").to_ascii_lowercase();
